@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Summary } from '../data/schema.ts';
+import * as chart from './did-interval.ts';
+import { makeSummary } from './fixtures.ts';
+import { byClass, fontSizes, labelProblems, num, parseSvg, TEST_WIDTHS, texts } from './test-helpers.ts';
+
+const summary = makeSummary();
+const state = chart.defaultState;
+
+/** Big Local and similar areas swapped: every difference and interval mirrors around zero. */
+function mirrored(s: Summary): Summary {
+  const did = Object.fromEntries(
+    Object.entries(s.differenceInDifferences).map(([k, v]) => [k, { estimate: -v.estimate, lower: -v.upper, upper: -v.lower }]),
+  ) as Summary['differenceInDifferences'];
+  return { ...s, differenceInDifferences: did };
+}
+
+describe('did-interval', () => {
+  it('renders a stable, well-formed SVG', () => {
+    const svg = chart.render(summary, state, { width: 375 }, { idPrefix: 'did' });
+    expect(svg).toMatchSnapshot();
+    expect(parseSvg(svg)[0]!.attrs['aria-labelledby']).toBe('did-title did-desc');
+  });
+
+  it('puts estimates and intervals on the scale, with a zero line between them', () => {
+    const l = chart.layout(summary, state, { width: 500 });
+    const els = parseSvg(chart.render(summary, state, { width: 500 }));
+    const est = byClass(els, 'estimate');
+    expect(est.map((e) => e.attrs['data-value'])).toEqual(['-0.7', '-0.4', '0.2']);
+    expect(num(est[0], 'cx')).toBeCloseTo(l.x(-0.7), 0);
+    const zero = num(byClass(els, 'zero-line')[0], 'x1');
+    expect(zero).toBeCloseTo(l.x(0), 0);
+    expect(num(est[0], 'cx')).toBeLessThan(zero);
+    expect(num(est[2], 'cx')).toBeGreaterThan(zero);
+    const intervals = byClass(els, 'interval');
+    expect(num(intervals[0], 'x1')).toBeCloseTo(l.x(-1.2), 0);
+    expect(num(intervals[0], 'x2')).toBeCloseTo(l.x(-0.2), 0);
+  });
+
+  it('labels each measure with its estimate and interval', () => {
+    const all = texts(chart.render(summary, state, { width: 375 }));
+    expect(all).toContain('Very good health');
+    expect(all).toContain('\u22120.7 pp (95% interval \u22121.2 to \u22120.2)');
+    expect(all).toContain('+0.2 pp (95% interval \u22120.2 to +0.6)');
+  });
+
+  it.each(TEST_WIDTHS)('has no overlapping or clipped labels at width %i', (width) => {
+    for (const s of [summary, mirrored(summary)]) {
+      const l = chart.layout(s, state, { width });
+      expect(labelProblems(l.labels, l.width, l.height)).toEqual([]);
+    }
+    expect(Math.min(...fontSizes(chart.render(summary, state, { width })))).toBeGreaterThanOrEqual(12);
+  });
+
+  it('shows the measures asked for', () => {
+    const s = { measures: ['fair', 'bad'] } as chart.State;
+    expect(chart.tableRows(summary, s).rows).toEqual([
+      ['Fair health', 0.5, 0.1, 0.9],
+      ['Bad health', 0.1, -0.2, 0.4],
+    ]);
+    expect(byClass(parseSvg(chart.render(summary, s, { width: 375 })), 'row')).toHaveLength(2);
+  });
+
+  it('writes a summary that follows the data', () => {
+    expect(chart.summary(summary, state)).toBe(
+      'Relative to similar areas, the 2011–2021 change in Big Local areas was ' +
+        '0.7 pp lower for very good health (95% interval \u22121.2 to \u22120.2 pp, which excludes zero), ' +
+        '0.4 pp lower for very good or good health (95% interval \u22121.0 to +0.2 pp, which includes zero) and ' +
+        '0.2 pp higher for bad or very bad health (95% interval \u22120.2 to +0.6 pp, which includes zero).',
+    );
+    const m = chart.summary(mirrored(summary), state);
+    expect(m).toContain('0.7 pp higher for very good health (95% interval +0.2 to +1.2 pp, which excludes zero)');
+    expect(m).toContain('0.2 pp lower for bad or very bad health');
+  });
+});

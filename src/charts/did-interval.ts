@@ -1,0 +1,180 @@
+/**
+ * The difference in differences — Big Local areas' change minus similar areas' change — for a
+ * few measures, each with its 95% bootstrap interval and a zero reference line.
+ */
+import { scaleLinear } from 'd3';
+import { HEALTH_MEASURES, MEASURE_LABELS, type HealthMeasure, type Interval, type Summary } from '../data/schema.ts';
+import { chooseTicks } from './dumbbell.ts';
+import { GROUP_COLOURS, INK } from './palette.ts';
+import {
+  centredBaseline,
+  circle,
+  displaySign,
+  fmtPp,
+  fmtPpAbs,
+  fmtSigned,
+  line,
+  lowerFirst,
+  round1,
+  round1dp,
+  svgRoot,
+  SvgBuilder,
+  textWidth,
+  type Box,
+  type RenderOptions,
+  type Size,
+  type TableData,
+} from './svg.ts';
+import { listJoin } from './words.ts';
+
+export const id = 'did-interval';
+
+export interface State {
+  measures: HealthMeasure[];
+}
+
+export const defaultState: State = { measures: ['very_good', 'very_good_or_good', 'bad_or_very_bad'] };
+
+export interface DidLayout {
+  body: string;
+  width: number;
+  height: number;
+  labels: Box[];
+  x: (v: number) => number;
+}
+
+function measuresOf(state: State): HealthMeasure[] {
+  const ms = state.measures.length > 0 ? state.measures : defaultState.measures;
+  return ms.filter((m, i) => HEALTH_MEASURES.includes(m) && ms.indexOf(m) === i);
+}
+
+export function includesZero(i: Interval): boolean {
+  return i.lower <= 0 && i.upper >= 0;
+}
+
+function intervalText(i: Interval): string {
+  return `${fmtSigned(i.lower)} to ${fmtSigned(i.upper)}`;
+}
+
+export function title(_data: Summary, _state: State): string {
+  return 'Change in Big Local areas minus change in similar areas, 2011 to 2021, with 95% intervals';
+}
+
+export function summary(data: Summary, state: State): string {
+  const parts = measuresOf(state).map((m) => {
+    const d = data.differenceInDifferences[m];
+    const s = displaySign(d.estimate);
+    const size = s === 0 ? 'no different' : `${fmtPpAbs(d.estimate)} ${s > 0 ? 'higher' : 'lower'}`;
+    return (
+      `${size} for ${lowerFirst(MEASURE_LABELS[m])} ` +
+      `(95% interval ${intervalText(d)} pp, which ${includesZero(d) ? 'includes' : 'excludes'} zero)`
+    );
+  });
+  return `Relative to similar areas, the 2011–2021 change in Big Local areas was ${listJoin(parts)}.`;
+}
+
+export function tableRows(data: Summary, state: State): TableData {
+  return {
+    columns: ['Measure', 'Difference (pp)', '95% interval, lower (pp)', '95% interval, upper (pp)'],
+    rows: measuresOf(state).map((m) => {
+      const d = data.differenceInDifferences[m];
+      return [MEASURE_LABELS[m], round1dp(d.estimate), round1dp(d.lower), round1dp(d.upper)];
+    }),
+  };
+}
+
+const PAD = 8;
+const ROW_H = 64;
+
+function ppTickFormat(ticks: number[]): (v: number) => string {
+  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
+  const decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+  return (v: number) => {
+    const r = Number(v.toFixed(decimals));
+    if (r === 0) return '0';
+    return `${r > 0 ? '+' : '\u2212'}${Math.abs(r).toFixed(decimals)}`;
+  };
+}
+
+export function layout(data: Summary, state: State, size: Size): DidLayout {
+  const W = Math.max(size.width, 280);
+  const b = new SvgBuilder();
+  const measures = measuresOf(state);
+  const colour = GROUP_COLOURS.big_local;
+
+  const vals = measures.flatMap((m) => {
+    const d = data.differenceInDifferences[m];
+    return [d.lower, d.upper, d.estimate];
+  });
+  let lo = Math.min(0, ...vals);
+  let hi = Math.max(0, ...vals);
+  if (hi - lo < 0.5) {
+    lo -= 0.25;
+    hi += 0.25;
+  }
+  const span = hi - lo;
+  const x = scaleLinear()
+    .domain([lo - span * 0.05, hi + span * 0.05])
+    .nice()
+    .range([PAD + 14, W - PAD - 14]);
+
+  // Which way is which.
+  b.raw(`<g class="direction">`);
+  b.text(PAD, 14, '\u2190 Big Local lower', { size: 12, fill: INK.muted, className: 'direction-label' });
+  b.text(W - PAD, 14, 'Big Local higher \u2192', { size: 12, anchor: 'end', fill: INK.muted, className: 'direction-label' });
+  b.raw(`</g>`);
+
+  const top = 24;
+  const rowsBottom = top + measures.length * ROW_H;
+
+  const fmt0 = ppTickFormat(x.ticks(5));
+  let ticks = chooseTicks(x, W < 480 ? 5 : 7, fmt0, [0, W]);
+  const fmt = ppTickFormat(ticks);
+  ticks = chooseTicks(x, ticks.length, fmt, [0, W]);
+  b.raw(`<g class="axis axis--x">`);
+  for (const t of ticks) {
+    if (t !== 0) {
+      b.raw(line(x(t), top, x(t), rowsBottom, `class="grid" stroke="${INK.grid}" stroke-width="1" stroke-dasharray="2 3"`));
+    }
+    b.text(x(t), rowsBottom + 16, fmt(t), { size: 12, anchor: 'middle', fill: INK.muted, className: 'tick-label' });
+  }
+  b.raw(line(x(0), top, x(0), rowsBottom + 4, `class="zero-line" stroke="${INK.axis}" stroke-width="1.5"`));
+  b.raw(`</g>`);
+
+  measures.forEach((m, i) => {
+    const d = data.differenceInDifferences[m];
+    const y0 = top + i * ROW_H;
+    const cy = y0 + 32;
+    b.raw(`<g class="row" data-measure="${m}">`);
+    b.text(PAD, y0 + 15, MEASURE_LABELS[m], { size: 13, bold: true, fill: INK.text, className: 'row-label' });
+    const xl = x(d.lower);
+    const xu = x(d.upper);
+    b.raw(line(xl, cy, xu, cy, `class="interval" stroke="${colour}" stroke-width="3"`));
+    b.raw(line(xl, cy - 6, xl, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
+    b.raw(line(xu, cy - 6, xu, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
+    const xe = x(d.estimate);
+    b.raw(circle(xe, cy, 6.5, `class="estimate" data-value="${round1dp(d.estimate)}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"`));
+    const text = `${fmtPp(d.estimate)} (95% interval ${intervalText(d)})`;
+    const tw = textWidth(text, 12);
+    const tx = Math.min(Math.max(xe, PAD + tw / 2), W - PAD - tw / 2);
+    b.text(tx, centredBaseline(cy + 21, 12), text, { size: 12, anchor: 'middle', fill: INK.text, halo: true, className: 'value' });
+    b.raw(`</g>`);
+  });
+
+  const captionY = rowsBottom + 36;
+  b.text(PAD, captionY, 'Difference in change, percentage points', { size: 12, fill: INK.muted, className: 'axis-caption' });
+  return { body: b.toString(), width: W, height: round1(captionY + 8), labels: b.labels, x };
+}
+
+export function render(data: Summary, state: State, size: Size, opts: RenderOptions = {}): string {
+  const l = layout(data, state, size);
+  return svgRoot({
+    idPrefix: opts.idPrefix ?? id,
+    width: l.width,
+    height: l.height,
+    title: title(data, state),
+    desc: summary(data, state),
+    className: `chart--${id}`,
+    body: l.body,
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * Small, fixed fixture data for the chart tests and previews (not used by pages). Built with the
+ * schema's own healthChange(), so it has exactly the shape the pipeline writes.
+ */
+import {
+  healthChange,
+  type BigLocalArea,
+  type HealthCategory,
+  type HealthChange,
+  type HealthCounts,
+  type Interval,
+  type Place,
+  type Summary,
+} from '../data/schema.ts';
+
+type Shares = Record<HealthCategory, number>;
+
+/** Counts for `residents` people split by the given percentages (which should sum to 100). */
+export function countsFromShares(s: Shares, residents = 100_000): HealthCounts {
+  return {
+    residents,
+    very_good: (s.very_good * residents) / 100,
+    good: (s.good * residents) / 100,
+    fair: (s.fair * residents) / 100,
+    bad: (s.bad * residents) / 100,
+    very_bad: (s.very_bad * residents) / 100,
+  };
+}
+
+export function change(s2011: Shares, s2021: Shares, residents = 100_000): HealthChange {
+  return healthChange(countsFromShares(s2011, residents), countsFromShares(s2021, residents));
+}
+
+export const ENGLAND = change(
+  { very_good: 47.2, good: 34.2, fair: 13.1, bad: 4.2, very_bad: 1.3 },
+  { very_good: 48.5, good: 33.7, fair: 12.6, bad: 4.0, very_bad: 1.2 },
+  56_000_000,
+);
+export const BIG_LOCAL = change(
+  { very_good: 40.1, good: 33.9, fair: 16.8, bad: 6.9, very_bad: 2.3 },
+  { very_good: 41.0, good: 33.0, fair: 16.8, bad: 6.8, very_bad: 2.4 },
+  1_200_000,
+);
+export const SIMILAR = change(
+  { very_good: 41.0, good: 34.0, fair: 16.3, bad: 6.5, very_bad: 2.2 },
+  { very_good: 42.6, good: 33.1, fair: 15.8, bad: 6.3, very_bad: 2.2 },
+  9_000_000,
+);
+
+const iv = (estimate: number, lower: number, upper: number): Interval => ({ estimate, lower, upper });
+
+export function makeSummary(
+  groups: Summary['groups'] = { england: ENGLAND, big_local: BIG_LOCAL, similar_areas: SIMILAR },
+): Summary {
+  return {
+    groups,
+    differenceInDifferences: {
+      very_good: iv(-0.7, -1.2, -0.2),
+      good: iv(0.0, -0.4, 0.4),
+      fair: iv(0.5, 0.1, 0.9),
+      bad: iv(0.1, -0.2, 0.4),
+      very_bad: iv(0.1, -0.1, 0.3),
+      very_good_or_good: iv(-0.4, -1.0, 0.2),
+      bad_or_very_bad: iv(0.2, -0.2, 0.6),
+    },
+    bootstrap: { replicates: 2000, seed: 20240501, resampled: 'areas' },
+    footprints: { source: 'fixture', areas: 150, units: 900, lsoa21: 1000, byConfidence: { high: 100, medium: 50 } },
+    england: { units: 30000, lsoa11: 32844, lsoa21: 33755 },
+  };
+}
+
+/** A deterministic pseudo-random sequence (LCG), so fixtures never change between runs. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const NAMES = [
+  'Whitley Bay',
+  'Ramsey Million',
+  'Northfleet North',
+  'Grange Park',
+  'Dover Town',
+  'Barrowcliff & Northstead',
+  'Blackpool Revoe',
+  'Hanwell',
+  'Ewanrigg',
+  'Three Parishes',
+];
+
+export function makeArea(
+  i: number,
+  name: string,
+  health: HealthChange,
+  comparator: HealthChange,
+): BigLocalArea {
+  return {
+    code: `area-${String(i).padStart(3, '0')}`,
+    name,
+    ladCode: `E0600000${i % 10}`,
+    ladName: `District ${i % 10}`,
+    regionCode: 'E12000001',
+    regionName: 'North East',
+    wave: 1 + (i % 3),
+    confidence: 'high',
+    method: 'fixture',
+    evidence: 'fixture',
+    sourceUrls: [],
+    lsoa21: [],
+    units: [],
+    marker: [-1.5, 54.9],
+    health,
+    comparator,
+  };
+}
+
+/**
+ * n areas whose very-good-health change spreads from about −5 to +4 pp, with comparators that
+ * move a little differently. Area 0 has a hostile name to test escaping.
+ */
+export function makeAreas(n = 150, seed = 7): BigLocalArea[] {
+  const rnd = lcg(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const base = 36 + rnd() * 10;
+    const d = -5 + rnd() * 9;
+    const dc = d * 0.4 + (rnd() - 0.5) * 3;
+    const bad = 5 + rnd() * 4;
+    const db = (rnd() - 0.5) * 2;
+    const mk = (vg: number, bv: number): Shares => ({
+      very_good: vg,
+      good: 34,
+      fair: 100 - vg - 34 - bv,
+      bad: bv * 0.75,
+      very_bad: bv * 0.25,
+    });
+    const name = i === 0 ? '<script>alert("x")</script> & Sons' : `${NAMES[i % NAMES.length]} ${Math.floor(i / NAMES.length) + 1}`;
+    return makeArea(
+      i,
+      name,
+      change(mk(base, bad), mk(base + d, bad + db), 8000),
+      change(mk(base + 1, bad), mk(base + 1 + dc, bad + db * 0.5), 400_000),
+    );
+  });
+}
+
+export function makePlace(code: string, name: string, health: HealthChange): Place {
+  return { code, name, regionCode: 'E12000001', regionName: 'North East', units: 120, bigLocalAreas: [], health };
+}

@@ -1,0 +1,93 @@
+/**
+ * Chart id → module. The map is typed per id, so `charts['area-changes'].render` only accepts
+ * BigLocalArea[] and an area-changes state. States are plain JSON-serialisable objects.
+ */
+import type { BigLocalArea, Summary } from '../data/schema.ts';
+import * as areaChange from './area-change.ts';
+import * as areaChanges from './area-changes.ts';
+import * as areaHealth from './area-health.ts';
+import * as didInterval from './did-interval.ts';
+import * as englandHealth from './england-health.ts';
+import * as groupComparison from './group-comparison.ts';
+import type { RenderOptions, Size, TableData } from './svg.ts';
+
+export const CHART_IDS = [
+  'england-health',
+  'group-comparison',
+  'area-changes',
+  'did-interval',
+  'area-change',
+  'area-health',
+] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
+export interface ChartDataMap {
+  'england-health': Summary;
+  'group-comparison': Summary;
+  'area-changes': BigLocalArea[];
+  'did-interval': Summary;
+  'area-change': areaChange.Data;
+  'area-health': areaHealth.Data;
+}
+
+export interface ChartStateMap {
+  'england-health': englandHealth.State;
+  'group-comparison': groupComparison.State;
+  'area-changes': areaChanges.State;
+  'did-interval': didInterval.State;
+  'area-change': areaChange.State;
+  'area-health': areaHealth.State;
+}
+
+export interface ChartModule<D, S> {
+  id: ChartId;
+  render(data: D, state: S, size: Size, opts?: RenderOptions): string;
+  tableRows(data: D, state: S): TableData;
+  title(data: D, state: S): string;
+  summary(data: D, state: S): string;
+  defaultState: Readonly<S>;
+  /** The source line to print under the chart. */
+  source: string;
+}
+
+export type ChartRegistry = { [K in ChartId]: ChartModule<ChartDataMap[K], ChartStateMap[K]> };
+
+const CENSUS =
+  'Source: ONS, Census 2011 (table QS302EW) and Census 2021 (TS037), general health of all usual residents';
+const FOOTPRINTS = 'Big Local footprints and similar-area weights (IMD deciles within region): this site’s analysis';
+
+export const charts: ChartRegistry = {
+  'england-health': { ...pick(englandHealth), id: 'england-health', source: `${CENSUS}.` },
+  'group-comparison': { ...pick(groupComparison), id: 'group-comparison', source: `${CENSUS}. ${FOOTPRINTS}.` },
+  'area-changes': { ...pick(areaChanges), id: 'area-changes', source: `${CENSUS}. ${FOOTPRINTS}.` },
+  'did-interval': {
+    ...pick(didInterval),
+    id: 'did-interval',
+    source: `${CENSUS}. ${FOOTPRINTS}. 95% intervals from a bootstrap that resamples Big Local areas.`,
+  },
+  'area-change': { ...pick(areaChange), id: 'area-change', source: `${CENSUS}. ${FOOTPRINTS}.` },
+  'area-health': { ...pick(areaHealth), id: 'area-health', source: `${CENSUS}. ${FOOTPRINTS}.` },
+};
+
+function pick<D, S>(m: Omit<ChartModule<D, S>, 'id' | 'source'>): Omit<ChartModule<D, S>, 'id' | 'source'> {
+  return {
+    render: m.render,
+    tableRows: m.tableRows,
+    title: m.title,
+    summary: m.summary,
+    defaultState: m.defaultState,
+  };
+}
+
+export function getChart<K extends ChartId>(id: K): ChartRegistry[K] {
+  return charts[id];
+}
+
+export function isChartId(value: string): value is ChartId {
+  return (CHART_IDS as readonly string[]).includes(value);
+}
+
+/** A fresh copy of a chart's default state, safe to mutate. */
+export function defaultStateOf<K extends ChartId>(id: K): ChartStateMap[K] {
+  return structuredClone(charts[id].defaultState) as ChartStateMap[K];
+}

@@ -1,0 +1,55 @@
+/**
+ * Sentence pieces for chart summaries. Every word that states a direction ("rose", "smaller")
+ * is derived from the numbers as displayed (one decimal), so the text never contradicts the chart.
+ */
+import type { GroupId } from '../data/schema.ts';
+import { displaySign, fmtPct, fmtPp, fmtPpAbs, round1dp } from './svg.ts';
+
+/** "rose from 47.2% in 2011 to 48.5% in 2021" / "fell from …" / "stayed at 47.2% in both censuses". */
+export function shareMovement(from: number, to: number): string {
+  const s = displaySign(round1dp(to) - round1dp(from));
+  if (s === 0) return `stayed at ${fmtPct(to)} in both censuses`;
+  return `${s > 0 ? 'rose' : 'fell'} from ${fmtPct(from)} in 2011 to ${fmtPct(to)} in 2021`;
+}
+
+/** "from 47.2% to 48.5%" / "at 47.2%". */
+export function fromTo(from: number, to: number): string {
+  return fmtPct(from) === fmtPct(to) ? `at ${fmtPct(to)}` : `from ${fmtPct(from)} to ${fmtPct(to)}`;
+}
+
+/** "rose by 1.3 pp" / "fell by 0.4 pp" / "did not change". */
+export function changeMovement(change: number): string {
+  const s = displaySign(change);
+  if (s === 0) return 'did not change';
+  return `${s > 0 ? 'rose' : 'fell'} by ${fmtPpAbs(change)}`;
+}
+
+/**
+ * How a focus change compares with another place's change, e.g. "a smaller rise than in similar
+ * areas (+2.0 pp)" or "unlike in England, where it fell (−0.3 pp)".
+ */
+export function comparison(focus: number, other: number, otherLabel: string): string {
+  const f = round1dp(focus);
+  const o = round1dp(other);
+  const sf = displaySign(f);
+  const so = displaySign(o);
+  const tail = `in ${otherLabel} (${fmtPp(o)})`;
+  if (f === o) return `the same change as ${tail}`;
+  if (sf > 0 && so > 0) return `a ${f > o ? 'bigger' : 'smaller'} rise than ${tail}`;
+  if (sf < 0 && so < 0) return `a ${f < o ? 'bigger' : 'smaller'} fall than ${tail}`;
+  if (so === 0) return `unlike ${tail}, where it did not change`;
+  return `unlike ${tail}, where it ${so > 0 ? 'rose' : 'fell'}`;
+}
+
+/** Join clauses as "a", "a and b", "a, b and c". */
+export function listJoin(items: string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** How a group is named inside a sentence ("Big Local" is a proper noun, "similar areas" is not). */
+export const GROUP_PHRASES: Record<GroupId, string> = {
+  england: 'England',
+  big_local: 'Big Local areas',
+  similar_areas: 'similar areas',
+};
