@@ -57,6 +57,7 @@ export function chooseTicks(
 ): number[] {
   for (let count = maxCount; count >= 2; count--) {
     const ticks = x.ticks(count);
+    if (ticks.length > maxCount + 2) continue;
     const boxes = ticks.map((t) => textBox(x(t), 0, fmt(t), { size: TICK_SIZE, anchor: 'middle' }));
     const inside = boxes.every((b) => b.x >= bounds[0] && b.x + b.width <= bounds[1]);
     const apart = boxes.every((b, i) => i === 0 || boxes[i - 1]!.x + boxes[i - 1]!.width + 8 <= b.x);
