@@ -1,9 +1,23 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 
 // SITE_URL lets a deploy set the canonical origin; the default is the project's own.
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://biglocal-health.example.org',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Strict CSP (no 'unsafe-inline'): keep every stylesheet in an external file.
+    inlineStylesheets: 'never',
+  },
+  integrations: [sitemap()],
+  // Strict CSP: Shiki writes colours as inline style="" attributes; code in METHOD.md stays plain.
+  markdown: { syntaxHighlight: false },
+  vite: {
+    build: {
+      // Strict CSP: Astro inlines bundled <script>s smaller than this limit; 0 keeps them external.
+      assetsInlineLimit: 0,
+    },
+  },
 });
