@@ -1,0 +1,252 @@
+/**
+ * The raw inputs, found under --raw at the same relative paths as in ../shared/data, read into
+ * typed, validated tables. Header aliases cover the tidy files and the official Nomis/ONS layouts.
+ */
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readCsv, assertUnique, InputError, type ColumnSpec } from './read-tables.ts';
+import { HEALTH_CATEGORIES, type HealthCounts } from '../../src/data/schema.ts';
+
+export const INPUT_PATHS = {
+  health2011: 'census/qs302ew_2011_lsoa11_general_health.csv',
+  health2021: 'census/ts037_2021_oa21_general_health.csv',
+  oaToLsoa21: 'geography/lookup_oa21_lsoa21_ew.csv',
+  lsoa11ToLsoa21: 'geography/lookup_lsoa11_lsoa21_lad22.csv',
+  ladToRegion: 'geography/lookup_lad21_region21_england.csv',
+  lsoa21Boundaries: 'geography/lsoa21_boundaries_england.geojson',
+  imd2019: 'deprivation/imd2019_england_lsoa11.csv',
+  areaList: 'biglocal/big_local_areas.csv',
+} as const;
+
+/**
+ * Big Local footprints, first match wins: official boundaries dropped in as GeoJSON or TopoJSON,
+ * or a CSV of area to LSOA 2021 codes, then the approximate footprints shipped with the project.
+ */
+export const FOOTPRINT_CANDIDATES = [
+  'biglocal/big_local_areas.geojson',
+  'biglocal/big_local_areas.topojson',
+  'biglocal/big_local_areas.topo.json',
+  'biglocal/big_local_area_lsoas.csv',
+  'biglocal/big_local_areas_approx.geojson',
+] as const;
+
+export function footprintPath(raw: string, override?: string): string {
+  if (override) return override;
+  for (const candidate of FOOTPRINT_CANDIDATES) {
+    const path = join(raw, candidate);
+    if (existsSync(path)) return path;
+  }
+  throw new InputError(join(raw, 'biglocal'), null, null,
+    `no Big Local footprint file: expected one of ${FOOTPRINT_CANDIDATES.join(', ')}`);
+}
+
+const healthColumns = (prefixes: string[]) =>
+  [
+    { key: 'residents', kind: 'count', aliases: ['all_usual_residents', 'General health: Total: All usual residents', 'Health: All categories: General health', 'All categories: General health', 'Total: All usual residents', ...prefixes.map((p) => `${p}Total: All usual residents`)] },
+    { key: 'very_good', kind: 'count', aliases: ['very_good', 'General health: Very good health', 'Health: Very good health', 'Very good health'] },
+    { key: 'good', kind: 'count', aliases: ['good', 'General health: Good health', 'Health: Good health', 'Good health'] },
+    { key: 'fair', kind: 'count', aliases: ['fair', 'General health: Fair health', 'Health: Fair health', 'Fair health'] },
+    { key: 'bad', kind: 'count', aliases: ['bad', 'General health: Bad health', 'Health: Bad health', 'Bad health'] },
+    { key: 'very_bad', kind: 'count', aliases: ['very_bad', 'General health: Very bad health', 'Health: Very bad health', 'Very bad health'] },
+  ] as const satisfies readonly ColumnSpec[];
+
+const isEnglish = (code: string) => code.startsWith('E');
+
+/** Counts per geography code, with the line each came from so later checks can point at it. */
+export interface HealthTable {
+  file: string;
+  counts: Map<string, HealthCounts>;
+  lines: Map<string, number>;
+}
+
+/** Reads a general-health table, checks that the five categories sum to the total, keeps English rows. */
+function readHealth(file: string, codeAliases: string[]): HealthTable {
+  const columns = [
+    { key: 'code', kind: 'code', aliases: [...codeAliases, 'geography code', 'mnemonic'] },
+    // Nomis API extracts of QS302EW carry a rural/urban breakdown; the total is the row we want.
+    { key: 'rural_urban', kind: 'text', aliases: ['Rural Urban', 'rural_urban'], optional: true },
+    ...healthColumns([]),
+  ] as const satisfies readonly ColumnSpec[];
+  const table = readCsv(file, columns, {
+    rowFilter: (field) => {
+      const ru = field('rural_urban');
+      return ru === '' || /^total$/i.test(ru);
+    },
+  });
+  assertUnique(table, 'code', 'code');
+  const out: HealthTable = { file, counts: new Map(), lines: new Map() };
+  for (const row of table.rows) {
+    const counts = {
+      residents: row.residents as number,
+      very_good: row.very_good as number,
+      good: row.good as number,
+      fair: row.fair as number,
+      bad: row.bad as number,
+      very_bad: row.very_bad as number,
+    };
+    const sum = HEALTH_CATEGORIES.reduce((s, c) => s + counts[c], 0);
+    if (sum !== counts.residents) {
+      throw new InputError(file, row.__line, 'all_usual_residents',
+        `the five health categories sum to ${sum}, not the total ${counts.residents}`);
+    }
+    const code = row.code as string;
+    if (isEnglish(code)) {
+      out.counts.set(code, counts);
+      out.lines.set(code, row.__line);
+    }
+  }
+  return out;
+}
+
+export function readHealth2011(raw: string): HealthTable {
+  return readHealth(join(raw, INPUT_PATHS.health2011), ['LSOA11CD', 'lsoa11cd', 'LSOA code']);
+}
+
+export function readHealth2021Oa(raw: string): HealthTable {
+  return readHealth(join(raw, INPUT_PATHS.health2021), ['OA21CD', 'oa21cd', 'OA code']);
+}
+
+/** OA 2021 → LSOA 2021, English rows only. */
+export function readOaLookup(raw: string): { file: string; lsoaOf: Map<string, string> } {
+  const file = join(raw, INPUT_PATHS.oaToLsoa21);
+  const table = readCsv(file, [
+    { key: 'oa', kind: 'code', aliases: ['OA21CD'] },
+    { key: 'lsoa', kind: 'code', aliases: ['LSOA21CD'] },
+  ] as const);
+  assertUnique(table, 'oa', 'OA21CD');
+  const map = new Map<string, string>();
+  for (const row of table.rows) if (isEnglish(row.oa as string)) map.set(row.oa as string, row.lsoa as string);
+  return { file, lsoaOf: map };
+}
+
+export interface LsoaLookupRow {
+  lsoa11: string;
+  lsoa21: string;
+  lsoa21Name: string;
+  change: string;
+  lad: string;
+  ladName: string;
+  line: number;
+}
+
+/** LSOA 2011 ↔ LSOA 2021 pairs (English). A pair may repeat only as an exact duplicate, which is an error. */
+export function readLsoaLookup(raw: string): { file: string; rows: LsoaLookupRow[] } {
+  const file = join(raw, INPUT_PATHS.lsoa11ToLsoa21);
+  const table = readCsv(file, [
+    { key: 'lsoa11', kind: 'code', aliases: ['LSOA11CD'] },
+    { key: 'change', kind: 'text', aliases: ['CHGIND'] },
+    { key: 'lsoa21', kind: 'code', aliases: ['LSOA21CD'] },
+    { key: 'lsoa21Name', kind: 'text', aliases: ['LSOA21NM'] },
+    { key: 'lad', kind: 'code', aliases: ['LAD22CD', 'LAD21CD'] },
+    { key: 'ladName', kind: 'text', aliases: ['LAD22NM', 'LAD21NM'] },
+  ] as const);
+  const seen = new Set<string>();
+  const rows: LsoaLookupRow[] = [];
+  for (const row of table.rows) {
+    const lsoa11 = row.lsoa11 as string;
+    const lsoa21 = row.lsoa21 as string;
+    if (!isEnglish(lsoa11) && !isEnglish(lsoa21)) continue;
+    const key = `${lsoa11}>${lsoa21}`;
+    if (seen.has(key)) throw new InputError(file, row.__line, 'LSOA11CD', `duplicate pair ${lsoa11} → ${lsoa21}`);
+    seen.add(key);
+    rows.push({ lsoa11, lsoa21, lsoa21Name: row.lsoa21Name as string, change: row.change as string, lad: row.lad as string, ladName: row.ladName as string, line: row.__line });
+  }
+  return { file, rows };
+}
+
+export interface LadInfo {
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+}
+
+export function readLadRegions(raw: string): Map<string, LadInfo> {
+  const file = join(raw, INPUT_PATHS.ladToRegion);
+  const table = readCsv(file, [
+    { key: 'code', kind: 'code', aliases: ['LAD21CD', 'LAD22CD'] },
+    { key: 'name', kind: 'text', aliases: ['LAD21NM', 'LAD22NM'] },
+    { key: 'regionCode', kind: 'code', aliases: ['RGN21CD', 'RGN22CD'] },
+    { key: 'regionName', kind: 'text', aliases: ['RGN21NM', 'RGN22NM'] },
+  ] as const);
+  assertUnique(table, 'code', 'LAD21CD');
+  return new Map(table.rows.map((r) => [r.code as string, { code: r.code as string, name: r.name as string, regionCode: r.regionCode as string, regionName: r.regionName as string }]));
+}
+
+export interface ImdRow {
+  score: number;
+  rank: number;
+  decile: number;
+}
+
+export function readImd(raw: string): { file: string; byLsoa11: Map<string, ImdRow> } {
+  const file = join(raw, INPUT_PATHS.imd2019);
+  const table = readCsv(file, [
+    { key: 'code', kind: 'code', aliases: ['LSOA11CD', 'LSOA code (2011)'] },
+    { key: 'score', kind: 'number', aliases: ['IMD_score', 'Index of Multiple Deprivation (IMD) Score'] },
+    { key: 'rank', kind: 'count', aliases: ['IMD_rank', 'Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)'] },
+    { key: 'decile', kind: 'count', aliases: ['IMD_decile', 'Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)'] },
+  ] as const);
+  assertUnique(table, 'code', 'LSOA11CD');
+  const out = new Map<string, ImdRow>();
+  for (const row of table.rows) {
+    const decile = row.decile as number;
+    if (decile < 1 || decile > 10) throw new InputError(file, row.__line, 'IMD_decile', `decile ${decile} is not between 1 and 10`);
+    out.set(row.code as string, { score: row.score as number, rank: row.rank as number, decile });
+  }
+  return { file, byLsoa11: out };
+}
+
+export interface AreaListRow {
+  code: string;
+  name: string;
+  wave: number | null;
+  confidence: string;
+  method: string;
+  evidence: string;
+  sourceUrls: string[];
+  lsoa21: string[];
+  line: number;
+}
+
+/** The programme's list of areas with the footprint notes; optional when official boundaries carry names. */
+export function readAreaList(file: string): Map<string, AreaListRow> {
+  const table = readCsv(file, [
+    { key: 'code', kind: 'code', aliases: ['area_code'] },
+    { key: 'name', kind: 'text', aliases: ['area_name'] },
+    { key: 'wave', kind: 'text', aliases: ['wave'], optional: true },
+    { key: 'confidence', kind: 'text', aliases: ['confidence'], optional: true },
+    { key: 'method', kind: 'text', aliases: ['method'], optional: true },
+    { key: 'evidence', kind: 'text', aliases: ['evidence'], optional: true },
+    { key: 'sourceUrls', kind: 'text', aliases: ['source_urls'], optional: true },
+    { key: 'lsoa21', kind: 'text', aliases: ['lsoa21_codes', 'LSOA21CD'], optional: true },
+  ] as const);
+  assertUnique(table, 'code', 'area_code');
+  const out = new Map<string, AreaListRow>();
+  for (const r of table.rows) {
+    const code = r.code as string;
+    if (!/^[a-z0-9-]+$/.test(code)) {
+      throw new InputError(file, r.__line, 'area_code', `area_code "${code}" must be lower-case letters, digits and hyphens (it is used in URLs)`);
+    }
+    const waveText = (r.wave as string | undefined) ?? '';
+    const wave = /^\d+$/.test(waveText) ? Number(waveText) : null;
+    const split = (v: unknown) => String(v ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+    out.set(code, {
+      code,
+      name: r.name as string,
+      wave,
+      confidence: ((r.confidence as string | undefined) ?? '') || 'unknown',
+      method: (r.method as string | undefined) ?? '',
+      evidence: (r.evidence as string | undefined) ?? '',
+      sourceUrls: split(r.sourceUrls),
+      lsoa21: split(r.lsoa21),
+      line: r.__line,
+    });
+  }
+  return out;
+}
+
+export function areaListPath(raw: string): string | null {
+  const path = join(raw, INPUT_PATHS.areaList);
+  return existsSync(path) ? path : null;
+}

@@ -1,0 +1,178 @@
+/**
+ * Comparison units: groups of LSOAs whose 2011 and 2021 figures cover the same land.
+ *
+ * Most LSOAs were unchanged between the censuses. Where one 2011 LSOA was split into several 2021
+ * LSOAs, or several were merged into one, or the change was irregular, the LSOAs linked through
+ * the ONS lookup are joined into one unit: the connected components of the 2011–2021 graph.
+ */
+import { InputError } from './read-tables.ts';
+import type { HealthTable, ImdRow, LsoaLookupRow } from './inputs.ts';
+import type { HealthCounts } from '../../src/data/schema.ts';
+
+export const emptyCounts = (): HealthCounts => ({ residents: 0, very_good: 0, good: 0, fair: 0, bad: 0, very_bad: 0 });
+
+export function addCounts(into: HealthCounts, add: HealthCounts, weight = 1): HealthCounts {
+  into.residents += add.residents * weight;
+  into.very_good += add.very_good * weight;
+  into.good += add.good * weight;
+  into.fair += add.fair * weight;
+  into.bad += add.bad * weight;
+  into.very_bad += add.very_bad * weight;
+  return into;
+}
+
+/** Sums Output Area counts to LSOA 2021. Every OA must be in the lookup. */
+export function sumOasToLsoa21(oaHealth: HealthTable, oaLookup: { file: string; lsoaOf: Map<string, string> }): Map<string, HealthCounts> {
+  const byLsoa = new Map<string, HealthCounts>();
+  for (const [oa, counts] of oaHealth.counts) {
+    const lsoa = oaLookup.lsoaOf.get(oa);
+    if (lsoa === undefined) {
+      throw new InputError(oaHealth.file, oaHealth.lines.get(oa) ?? null, 'OA21CD', `output area ${oa} is not in the lookup ${oaLookup.file}`);
+    }
+    let sum = byLsoa.get(lsoa);
+    if (!sum) byLsoa.set(lsoa, (sum = emptyCounts()));
+    addCounts(sum, counts);
+  }
+  return byLsoa;
+}
+
+export interface ComparisonUnit {
+  /** The smallest LSOA 2021 code in the unit: stable, and unique because units are disjoint. */
+  id: string;
+  lsoa11: string[];
+  lsoa21: string[];
+  /** The district holding most of the unit's 2021 residents. */
+  lad: string;
+  counts2011: HealthCounts;
+  counts2021: HealthCounts;
+  /** IMD 2019 decile (1 = most deprived 10%) of the unit. */
+  imdDecile: number;
+}
+
+export interface UnitIndex {
+  units: ComparisonUnit[];
+  unitOfLsoa21: Map<string, ComparisonUnit>;
+  lsoa21Names: Map<string, string>;
+  lsoa21Lad: Map<string, string>;
+  ladNames: Map<string, string>;
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    while (true) {
+      const p = this.parent.get(root);
+      if (p === undefined || p === root) break;
+      root = p;
+    }
+    // Path compression keeps later finds near-constant on the 35,000-node graph.
+    let node = x;
+    while (node !== root) {
+      const next = this.parent.get(node)!;
+      this.parent.set(node, root);
+      node = next;
+    }
+    if (!this.parent.has(root)) this.parent.set(root, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}
+
+export function buildUnits(
+  lookup: { file: string; rows: LsoaLookupRow[] },
+  health2011: HealthTable,
+  lsoa21Counts: Map<string, HealthCounts>,
+  imd: { file: string; byLsoa11: Map<string, ImdRow> },
+  oaHealthFile: string,
+): UnitIndex {
+  const uf = new UnionFind();
+  const lsoa21Names = new Map<string, string>();
+  const lsoa21Lad = new Map<string, string>();
+  const ladNames = new Map<string, string>();
+  const lookup11 = new Set<string>();
+  const lookup21 = new Set<string>();
+  for (const row of lookup.rows) {
+    if (!health2011.counts.has(row.lsoa11)) {
+      throw new InputError(lookup.file, row.line, 'LSOA11CD', `LSOA ${row.lsoa11} has no row in ${health2011.file}`);
+    }
+    if (!lsoa21Counts.has(row.lsoa21)) {
+      throw new InputError(lookup.file, row.line, 'LSOA21CD', `LSOA ${row.lsoa21} has no output areas in ${oaHealthFile}`);
+    }
+    uf.union(`a${row.lsoa11}`, `b${row.lsoa21}`);
+    lookup11.add(row.lsoa11);
+    lookup21.add(row.lsoa21);
+    lsoa21Names.set(row.lsoa21, row.lsoa21Name);
+    lsoa21Lad.set(row.lsoa21, row.lad);
+    ladNames.set(row.lad, row.ladName);
+  }
+  for (const code of health2011.counts.keys()) {
+    if (!lookup11.has(code)) {
+      throw new InputError(health2011.file, health2011.lines.get(code) ?? null, 'LSOA11CD', `LSOA ${code} is not in the lookup ${lookup.file}`);
+    }
+  }
+  for (const code of lsoa21Counts.keys()) {
+    if (!lookup21.has(code)) {
+      throw new InputError(oaHealthFile, null, 'OA21CD', `output areas sum to LSOA ${code}, which is not in the lookup ${lookup.file}`);
+    }
+  }
+
+  const members = new Map<string, { lsoa11: string[]; lsoa21: string[] }>();
+  const memberOf = (root: string) => {
+    let m = members.get(root);
+    if (!m) members.set(root, (m = { lsoa11: [], lsoa21: [] }));
+    return m;
+  };
+  for (const code of [...lookup11].sort()) memberOf(uf.find(`a${code}`)).lsoa11.push(code);
+  for (const code of [...lookup21].sort()) memberOf(uf.find(`b${code}`)).lsoa21.push(code);
+
+  const imdCount = imd.byLsoa11.size;
+  const units: ComparisonUnit[] = [];
+  const unitOfLsoa21 = new Map<string, ComparisonUnit>();
+  for (const { lsoa11, lsoa21 } of members.values()) {
+    const counts2011 = emptyCounts();
+    for (const code of lsoa11) addCounts(counts2011, health2011.counts.get(code)!);
+    const counts2021 = emptyCounts();
+    const residentsByLad = new Map<string, number>();
+    for (const code of lsoa21) {
+      const c = lsoa21Counts.get(code)!;
+      addCounts(counts2021, c);
+      const lad = lsoa21Lad.get(code)!;
+      residentsByLad.set(lad, (residentsByLad.get(lad) ?? 0) + c.residents);
+    }
+    const lad = [...residentsByLad].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    const unit: ComparisonUnit = {
+      id: lsoa21[0]!,
+      lsoa11,
+      lsoa21,
+      lad,
+      counts2011,
+      counts2021,
+      imdDecile: unitDecile(lsoa11, health2011, imd, imdCount),
+    };
+    units.push(unit);
+    for (const code of lsoa21) unitOfLsoa21.set(code, unit);
+  }
+  units.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { units, unitOfLsoa21, lsoa21Names, lsoa21Lad, ladNames };
+}
+
+/**
+ * A unit of one 2011 LSOA takes its official decile. A merged unit takes the decile of its
+ * 2011-resident-weighted mean IMD rank, cut at the same tenths of the ranking as the official deciles.
+ */
+function unitDecile(lsoa11: string[], health2011: HealthTable, imd: { file: string; byLsoa11: Map<string, ImdRow> }, imdCount: number): number {
+  const rows = lsoa11.map((code) => {
+    const row = imd.byLsoa11.get(code);
+    if (!row) throw new InputError(imd.file, null, 'LSOA11CD', `no deprivation row for LSOA ${code}`);
+    return { row, weight: health2011.counts.get(code)!.residents };
+  });
+  if (rows.length === 1) return rows[0]!.row.decile;
+  const totalWeight = rows.reduce((s, r) => s + r.weight, 0) || rows.length;
+  const meanRank = rows.reduce((s, r) => s + r.row.rank * (totalWeight === rows.length ? 1 : r.weight), 0) / totalWeight;
+  return Math.min(10, Math.floor(((meanRank - 1) / imdCount) * 10) + 1);
+}
