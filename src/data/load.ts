@@ -1,0 +1,41 @@
+/**
+ * The pages' only way to read processed data. Runs at build time; every file is validated against
+ * the schema, so a stale or hand-edited file fails the build instead of showing a wrong number.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Topology } from 'topojson-specification';
+import { BigLocalAreasSchema, PlacesSchema, SummarySchema, type BigLocalArea, type Place, type Summary } from './schema.ts';
+
+/** Where the pipeline writes; tests may point this elsewhere with PROCESSED_DATA_DIR. */
+export const PROCESSED_DIR = process.env.PROCESSED_DATA_DIR ?? join(process.cwd(), 'data', 'processed');
+
+const readJson = (relative: string): unknown => JSON.parse(readFileSync(join(PROCESSED_DIR, relative), 'utf8'));
+
+export const summary: Summary = SummarySchema.parse(readJson('summary.json'));
+export const areas: BigLocalArea[] = BigLocalAreasSchema.parse(readJson('areas.json'));
+export const districts: Place[] = PlacesSchema.parse(readJson('districts.json'));
+export const regions: Place[] = PlacesSchema.parse(readJson('regions.json'));
+
+const areaByCode = new Map(areas.map((a) => [a.code, a]));
+const districtByCode = new Map(districts.map((d) => [d.code, d]));
+
+export function areaByCodeOrThrow(code: string): BigLocalArea {
+  const area = areaByCode.get(code);
+  if (!area) throw new Error(`no Big Local area with code "${code}"`);
+  return area;
+}
+export const findArea = (code: string): BigLocalArea | undefined => areaByCode.get(code);
+export function districtOf(code: string): Place {
+  const d = districtByCode.get(code);
+  if (!d) throw new Error(`no district with code "${code}"`);
+  return d;
+}
+
+const readTopology = (relative: string): Topology => readJson(relative) as Topology;
+/** England by local authority district; properties {code, name, region}. */
+export const englandDistricts = (): Topology => readTopology('geo/england-districts.topo.json');
+/** The Big Local footprints; properties {code, name}. */
+export const footprints = (): Topology => readTopology('geo/footprints.topo.json');
+/** LSOAs of one district, object "lsoa", properties LsoaProperties (see schema.ts). */
+export const lsoaTopology = (ladCode: string): Topology => readTopology(`geo/lsoa/${ladCode}.topo.json`);
