@@ -88,8 +88,8 @@ export function readPolygons(file: string, idKeys: readonly string[], label: str
     if (!id) {
       throw new InputError(file, null, idKeys[0]!, `feature ${i + 1} of the collection has no "${idKeys[0]}" property`);
     }
-    const g = feat.geometry;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
+    const g = feat.geometry as Polygon | MultiPolygon | null | { type: string };
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !('coordinates' in g)) {
       throw new InputError(file, where.line, 'geometry', `feature ${id} is a ${g?.type ?? 'null geometry'}, expected Polygon or MultiPolygon`);
     }
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
@@ -128,7 +128,7 @@ export function insidePoint(geometry: Polygon | MultiPolygon): [number, number] 
       bestArea = a;
     }
   }
-  const pt = polylabel(best as number[][][], 1e-6);
+  const pt = polylabel(best as [number, number][][], 1e-6);
   return [Math.round(pt[0]! * 1e6) / 1e6, Math.round(pt[1]! * 1e6) / 1e6];
 }
 

@@ -51,7 +51,7 @@ export function simplifiedLsoaTopology(features: AreaPolygon[], idOf: (f: AreaPo
   };
   const topo = buildSimplified({ lsoa: fc }, SIMPLIFY.lsoa);
   const objectOf = new Map<string, GeometryObject>();
-  for (const g of (topo.objects.lsoa as GeometryCollection<{ code: string }>).geometries) objectOf.set(g.properties!.code, g);
+  for (const g of (topo.objects.lsoa as GeometryCollection<{ code: string }>).geometries) objectOf.set((g.properties as { code: string }).code, g);
   return { topology: topo, objectOf };
 }
 

@@ -255,7 +255,7 @@ export function runIngest(options: IngestOptions): IngestResult {
   return { summary, files: [...files.keys()].sort() };
 }
 
-function writeAtomically(out: string, files: Map<string, string>): void {
+export function writeAtomically(out: string, files: Map<string, string>): void {
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
   const tmp = join(parent, `.${basename(out)}.tmp-${process.pid}`);
