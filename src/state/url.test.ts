@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { CHART_IDS, charts } from '../charts/registry.ts';
+import { GROUP_IDS, HEALTH_MEASURES } from '../data/schema.ts';
+import {
+  allChartStates,
+  applyQuery,
+  AREA_PATH_MEASURES,
+  buildSpec,
+  chartHref,
+  DEFAULT_MEASURES_LIST,
+  GROUPS,
+  MEASURES,
+  NOTICES,
+  parseUrl,
+  statePath,
+  viewHref,
+  type ChartSpec,
+} from './url.ts';
+
+const AREAS = ['aberfeldy', 'allenton', '3-together', 'west-end'];
+const specs: Record<string, ChartSpec> = Object.fromEntries(
+  CHART_IDS.map((id) => [id, buildSpec(id, charts[id].defaultState, { areas: AREAS })]),
+);
+const states = allChartStates(specs);
+
+describe('url state', () => {
+  it('mirrors the schema constants (copied to keep zod out of the browser)', () => {
+    expect([...MEASURES]).toEqual([...HEALTH_MEASURES]);
+    expect([...GROUPS]).toEqual([...GROUP_IDS]);
+    expect(DEFAULT_MEASURES_LIST).toEqual(charts['did-interval'].defaultState.measures);
+  });
+
+  it('enumerates every area × measure for area charts and every measure for group charts', () => {
+    const count = (id: string) => states.filter((s) => s.id === id).length;
+    expect(count('area-change')).toBe(AREAS.length * AREA_PATH_MEASURES.length);
+    expect(count('area-health')).toBe(AREAS.length);
+    expect(count('group-comparison')).toBe(MEASURES.length);
+    expect(count('area-changes')).toBe(MEASURES.length);
+    expect(count('england-health')).toBe(GROUPS.length);
+    expect(count('did-interval')).toBe(1);
+    const paths = states.map((s) => statePath(specs[s.id]!, s.state));
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths).toContain('/charts/area-change/aberfeldy/very-good/');
+  });
+
+  it.each(CHART_IDS)('%s: every state round-trips state → URL → state (charts and embed)', (id) => {
+    const spec = specs[id]!;
+    for (const e of states.filter((s) => s.id === id)) {
+      const variants: Record<string, unknown>[] = [e.state];
+      if (spec.highlight) variants.push({ ...e.state, highlight: spec.highlight[1] });
+      if (spec.measuresList) variants.push({ ...e.state, measures: ['fair', 'bad'] });
+      for (const state of variants)
+        for (const table of [false, true])
+          for (const kind of ['charts', 'embed'] as const) {
+            const href = viewHref(spec, state, table, kind);
+            const parsed = parseUrl(href, specs)!;
+            expect(parsed.notices, href).toEqual([]);
+            expect(parsed.kind).toBe(kind);
+            expect(parsed.view).toEqual({ id, state, table });
+          }
+    }
+  });
+
+  it('chartHref (story links) builds the same URL as viewHref', () => {
+    for (const e of states) {
+      expect(chartHref(e.id, e.state as never)).toBe(viewHref(specs[e.id]!, e.state));
+    }
+    expect(chartHref('group-comparison', { measure: 'bad', highlight: 'big_local' })).toBe(
+      '/charts/group-comparison/bad/?highlight=big_local',
+    );
+  });
+
+  const HOSTILE = [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "' OR '1'='1",
+    'x'.repeat(10_000),
+    'ü🙂\u202e\u0000',
+    '%3Cscript%3E',
+    'javascript:alert(1)',
+    '__proto__',
+    'constructor',
+  ];
+
+  it.each(HOSTILE.map((h) => [h.slice(0, 30), h]))('hostile query value %s → default + notice', (_l, bad) => {
+    for (const spec of Object.values(specs)) {
+      const path = statePath(spec, spec.defaults);
+      const def = parseUrl(path, specs)!;
+      for (const key of ['highlight', 'measures', 'table', 'area', 'x']) {
+        const q = `?${new URLSearchParams({ [key]: bad })}`;
+        const p = parseUrl(path + q, specs)!;
+        expect(p.view.state).toEqual(def.view.state);
+        expect(p.view.table).toBe(false);
+        expect(p.notices.length).toBeGreaterThan(0);
+        for (const n of p.notices) expect(Object.values(NOTICES)).toContain(n);
+      }
+    }
+  });
+
+  it.each(HOSTILE.map((h) => [h.slice(0, 30), h]))('hostile path segment %s → default + notice', (_l, bad) => {
+    const seg = encodeURIComponent(bad);
+    for (const href of [`/charts/${seg}/`, `/charts/area-change/${seg}/very-good/`, `/embed/group-comparison/${seg}/`]) {
+      const p = parseUrl(href, specs)!;
+      expect(p.notices.length).toBeGreaterThan(0);
+      const spec = p.spec;
+      for (const k of spec.path) expect(k.values).toContain((p.view.state as Record<string, unknown>)[k.key]);
+      expect(JSON.stringify(p)).not.toContain('<script');
+    }
+  });
+
+  it('ignores an over-long query whole, and prototype keys do nothing', () => {
+    const spec = specs['area-changes']!;
+    const long = applyQuery(spec, spec.defaults, `?highlight=aberfeldy&x=${'a'.repeat(5000)}`);
+    expect(long.state).toEqual(spec.defaults);
+    expect(long.notices).toEqual([NOTICES.long]);
+    const proto = parseUrl('/charts/__proto__/', specs)!;
+    expect(proto.spec.id).toBe(CHART_IDS[0]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('is not a chart URL → null', () => {
+    expect(parseUrl('/method/', specs)).toBeNull();
+    expect(parseUrl('/', specs)).toBeNull();
+  });
+});
