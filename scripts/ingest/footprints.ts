@@ -128,7 +128,8 @@ export function insidePoint(geometry: Polygon | MultiPolygon): [number, number] 
       bestArea = a;
     }
   }
-  const pt = polylabel(best as [number, number][][], 1e-6);
+  // 1e-4° (about 10 m) is ample: any cell polylabel returns has positive distance, so lies inside.
+  const pt = polylabel(best as [number, number][][], 1e-4);
   return [Math.round(pt[0]! * 1e6) / 1e6, Math.round(pt[1]! * 1e6) / 1e6];
 }
 

@@ -177,7 +177,7 @@ export function runIngest(options: IngestOptions): IngestResult {
     });
 
   const byConfidence = Object.fromEntries(CONFIDENCE_LEVELS.map((c) => [c, areas.filter((a) => a.confidence === c).length])) as Summary['footprints']['byConfidence'];
-  const summary: Summary = SummarySchema.parse({
+  const summary: Summary = step('validate against the schema', () => SummarySchema.parse({
     groups,
     differenceInDifferences: did,
     bootstrap: { replicates: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED, resampled: 'areas' },
@@ -189,7 +189,7 @@ export function runIngest(options: IngestOptions): IngestResult {
       byConfidence,
     },
     england: { units: index.units.length, lsoa11: health2011.counts.size, lsoa21: lsoa21Counts.size },
-  });
+  }));
   BigLocalAreasSchema.parse(areas);
   PlacesSchema.parse(districts);
   PlacesSchema.parse(regions);
@@ -250,7 +250,7 @@ export function runIngest(options: IngestOptions): IngestResult {
   files.set('public/big-local-areas.csv', areasCsv(areas, index.units));
   files.set('public/summary.csv', summaryCsv(summary));
   files.set('public/units.csv', unitsCsv(index.units, lads, areaOfUnit));
-  writeAtomically(out, files);
+  step('write files', () => writeAtomically(out, files));
   log(`  ${'total'.padEnd(44)} ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s`);
   return { summary, files: [...files.keys()].sort() };
 }
