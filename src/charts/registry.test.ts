@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHART_IDS, charts, defaultStateOf, getChart, isChartId, type ChartDataMap, type ChartId } from './registry.ts';
 import { change, ENGLAND, makeAreas, makePlace, makeSummary } from './fixtures.ts';
 import { parseSvg } from './test-helpers.ts';
+import { areaMapFixtures, mapFixtures } from './map-fixtures.ts';
 
 const areas = makeAreas(12);
 const area = areas[2]!;
@@ -16,6 +17,8 @@ const fixtures: ChartDataMap = {
   'did-interval': makeSummary(),
   'area-change': { area, lad, england: ENGLAND },
   'area-health': { area },
+  'england-map': mapFixtures(),
+  'area-map': areaMapFixtures(),
 };
 
 /** Render any chart through the registry, keeping data and state types paired by id. */

@@ -6,8 +6,10 @@ import type { BigLocalArea, Summary } from '../data/schema.ts';
 import * as areaChange from './area-change.ts';
 import * as areaChanges from './area-changes.ts';
 import * as areaHealth from './area-health.ts';
+import * as areaMap from './area-map.ts';
 import * as didInterval from './did-interval.ts';
 import * as englandHealth from './england-health.ts';
+import * as englandMap from './england-map.ts';
 import * as groupComparison from './group-comparison.ts';
 import type { RenderOptions, Size, TableData } from './svg.ts';
 
@@ -18,6 +20,8 @@ export const CHART_IDS = [
   'did-interval',
   'area-change',
   'area-health',
+  'england-map',
+  'area-map',
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
@@ -28,6 +32,8 @@ export interface ChartDataMap {
   'did-interval': Summary;
   'area-change': areaChange.Data;
   'area-health': areaHealth.Data;
+  'england-map': englandMap.Data;
+  'area-map': areaMap.Data;
 }
 
 export interface ChartStateMap {
@@ -37,6 +43,8 @@ export interface ChartStateMap {
   'did-interval': didInterval.State;
   'area-change': areaChange.State;
   'area-health': areaHealth.State;
+  'england-map': englandMap.State;
+  'area-map': areaMap.State;
 }
 
 export interface ChartModule<D, S> {
@@ -54,6 +62,9 @@ export type ChartRegistry = { [K in ChartId]: ChartModule<ChartDataMap[K], Chart
 
 const CENSUS =
   'Source: ONS, Census 2011 (table QS302EW) and Census 2021 (TS037), general health of all usual residents';
+const BOUNDARIES = 'Boundaries: ONS Open Geography Portal (generalised), contains OS data © Crown copyright and database right';
+const APPROX =
+  'Big Local footprints are this site’s approximate best-fit sets of whole LSOAs, not official boundaries.';
 const FOOTPRINTS = 'Big Local footprints and similar-area weights (IMD deciles within region): this site’s analysis';
 
 export const charts: ChartRegistry = {
@@ -67,6 +78,8 @@ export const charts: ChartRegistry = {
   },
   'area-change': { ...pick(areaChange), id: 'area-change', source: `${CENSUS}. ${FOOTPRINTS}.` },
   'area-health': { ...pick(areaHealth), id: 'area-health', source: `${CENSUS}. ${FOOTPRINTS}.` },
+  'england-map': { ...pick(englandMap), id: 'england-map', source: `${CENSUS}. ${BOUNDARIES}. ${APPROX}` },
+  'area-map': { ...pick(areaMap), id: 'area-map', source: `${CENSUS}. ${BOUNDARIES}. ${APPROX}` },
 };
 
 function pick<D, S>(m: Omit<ChartModule<D, S>, 'id' | 'source'>): Omit<ChartModule<D, S>, 'id' | 'source'> {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import * as chart from './area-map.ts';
+import { DIVERGING, MISSING_COLOUR, NEUTRAL_COLOUR } from './map-scale.ts';
+import { areaMapFixtures } from './map-fixtures.ts';
+import { parseSvg } from './test-helpers.ts';
+
+const data = areaMapFixtures();
+const state = { area: data.area.code, measure: 'very_good' } as const;
+
+describe('area-map', () => {
+  it('renders a well-formed, labelled SVG with one path per LSOA and the footprint outlined', () => {
+    const svg = chart.render(data, state, { width: 375 }, { idPrefix: 'am' });
+    const els = parseSvg(svg);
+    expect(els[0]!.attrs.role).toBe('img');
+    expect(svg).toContain('Tom &amp; Jerry &lt;b&gt;');
+    const lsoaFills = els.filter((e) => e.name === 'path' && e.attrs.fill && e.attrs.fill !== 'none').map((e) => e.attrs.fill);
+    expect(lsoaFills).toEqual([DIVERGING[5], NEUTRAL_COLOUR, DIVERGING[0], MISSING_COLOUR]);
+    expect(svg).toMatch(/class="amap-footprint"/);
+    expect(svg).toContain('No data');
+    expect(svg).toContain('approximate footprint');
+  });
+
+  it('rejects a state for another area', () => {
+    expect(() => chart.render(data, { area: 'other', measure: 'very_good' }, { width: 375 })).toThrow(/other/);
+  });
+
+  it('lists the footprint LSOAs first in the table and summarises both parts', () => {
+    const t = chart.tableRows(data, state);
+    expect(t.rows.map((r) => r[1])).toEqual(['Yes', 'Yes', 'No', 'No']);
+    expect(t.rows[0]).toEqual(['Northtown 001A (E01000001)', 'Yes', 40, 45.2, 5.2]);
+    const s = chart.summary(data, state);
+    expect(s).toContain('3 neighbourhoods');
+    expect(s).toContain('from 0.0 pp to +5.2 pp');
+  });
+});

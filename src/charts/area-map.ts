@@ -1,0 +1,168 @@
+/**
+ * One Big Local area's approximate footprint, outlined over an LSOA choropleth of its local
+ * authority district (the change in a health share, 2011 to 2021). Pure: data, state and size in,
+ * SVG string out. The LSOA values are those of the comparison unit each LSOA belongs to.
+ */
+import type { FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import { presimplify, quantile, simplify } from 'topojson-simplify';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { MEASURE_LABELS, type BigLocalArea, type LsoaProperties } from '../data/schema.ts';
+import { fitProjection, pathData } from '../geo/projection.ts';
+import { BREAKS, classOf, classColour, isMissing, legendClasses, legendSvg, type MapMeasure } from './map-scale.ts';
+import { escapeXml, fmtPp, round1, round1dp, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
+
+export const id = 'area-map';
+
+export interface Data {
+  area: BigLocalArea;
+  /** lsoaTopology(area.ladCode): object "lsoa", properties LsoaProperties. */
+  lsoa: Topology;
+  /** footprints(): object "footprints", properties {code, name}. */
+  footprints: Topology;
+}
+
+export interface State {
+  /** The area's code; empty means "whichever area the data holds". */
+  area: string;
+  measure: MapMeasure;
+}
+
+export const defaultState: State = { area: '', measure: 'very_good' };
+
+export interface AreaMapRenderOptions extends RenderOptions {
+  /** Draw the legend inside the SVG (default true). */
+  legend?: boolean;
+  /** Cap on the map's height in px (default: 1.1 × width). */
+  maxHeight?: number;
+}
+
+/** Share of LSOA boundary points kept (the map is drawn at most ~640 px wide). */
+export const KEEP_POINTS = 0.5;
+
+function checked(data: Data, state: State): BigLocalArea {
+  if (state.area && state.area !== data.area.code) {
+    throw new Error(`area-map: state is for area "${state.area}" but the data is for "${data.area.code}"`);
+  }
+  return data.area;
+}
+
+function lsoaProps(data: Data): LsoaProperties[] {
+  const obj = data.lsoa.objects.lsoa as GeometryCollection<LsoaProperties>;
+  return obj.geometries.flatMap((g) => (g.properties ? [g.properties as LsoaProperties] : []));
+}
+
+const inArea = (p: LsoaProperties, area: BigLocalArea) => p.area === area.code || area.lsoa21.includes(p.lsoa21);
+const change = (p: LsoaProperties, m: MapMeasure): number => (m === 'very_good' ? p.very_good_change : p.bad_or_very_bad_change);
+const share = (p: LsoaProperties, m: MapMeasure, y: 2011 | 2021): number =>
+  m === 'very_good' ? (y === 2011 ? p.very_good_2011 : p.very_good_2021) : y === 2011 ? p.bad_or_very_bad_2011 : p.bad_or_very_bad_2021;
+
+export function title(data: Data, state: State): string {
+  const a = checked(data, state);
+  return `${MEASURE_LABELS[state.measure]}: change by neighbourhood in ${a.ladName}, 2011 to 2021, with ${a.name}’s approximate footprint`;
+}
+
+function rangeText(values: number[]): string {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return round1dp(lo) === round1dp(hi) ? `${fmtPp(lo)}` : `from ${fmtPp(lo)} to ${fmtPp(hi)}`;
+}
+
+export function summary(data: Data, state: State): string {
+  const a = checked(data, state);
+  const m = state.measure;
+  const props = lsoaProps(data).filter((p) => !isMissing(change(p, m)));
+  const inside = props.filter((p) => inArea(p, a));
+  const outside = props.filter((p) => !inArea(p, a));
+  const label = MEASURE_LABELS[m].toLowerCase();
+  const parts = [
+    `Across the ${props.length} neighbourhoods (LSOAs) mapped in ${a.ladName}, the change in the share in ${label} ran ${rangeText(props.map((p) => change(p, m)))}.`,
+  ];
+  if (inside.length) {
+    parts.push(
+      `In the ${inside.length} ${inside.length === 1 ? 'LSOA' : 'LSOAs'} of ${a.name}’s approximate footprint it was ${rangeText(inside.map((p) => change(p, m)))}` +
+        (outside.length ? `; elsewhere in the district, ${rangeText(outside.map((p) => change(p, m)))}.` : '.'),
+    );
+  }
+  return parts.join(' ');
+}
+
+export function tableRows(data: Data, state: State): TableData {
+  const a = checked(data, state);
+  const m = state.measure;
+  const rows = lsoaProps(data)
+    .map((p) => ({ p, inside: inArea(p, a) }))
+    .sort((x, y) => Number(y.inside) - Number(x.inside) || x.p.name.localeCompare(y.p.name, 'en-GB'));
+  return {
+    columns: ['Neighbourhood (LSOA)', 'In the footprint', '2011 (%)', '2021 (%)', 'Change (pp)'],
+    rows: rows.map(({ p, inside }) => [
+      `${p.name} (${p.lsoa21})`,
+      inside ? 'Yes' : 'No',
+      round1dp(share(p, m, 2011)),
+      round1dp(share(p, m, 2021)),
+      round1dp(change(p, m)),
+    ]),
+  };
+}
+
+export function render(data: Data, state: State, size: Size, opts: AreaMapRenderOptions = {}): string {
+  const a = checked(data, state);
+  const m = state.measure;
+  const width = size.width;
+
+  let t = presimplify(data.lsoa as Parameters<typeof presimplify>[0]);
+  t = simplify(t, quantile(t, 1 - KEEP_POINTS));
+  const obj = t.objects.lsoa as GeometryCollection<LsoaProperties>;
+  const lsoas = feature(t, obj) as FeatureCollection<Geometry, LsoaProperties>;
+  const fpObj = data.footprints.objects.footprints as GeometryCollection<{ code: string; name: string }>;
+  const fpAll = feature(data.footprints, fpObj) as FeatureCollection<Geometry, { code: string; name: string }>;
+  const footprint = fpAll.features.find((f) => f.properties.code === a.code);
+
+  const fitTo: FeatureCollection = { type: 'FeatureCollection', features: [...lsoas.features, ...(footprint ? [footprint] : [])] };
+  const withLegend = opts.legend !== false;
+  const legendW = Math.min(width - 12, 7 * 56);
+  const footprintSwatch = `<rect x="1" y="1" width="20" height="12" fill="none" stroke="#ffffff" stroke-width="4"/><rect x="1" y="1" width="20" height="12" fill="none" stroke="#111111" stroke-width="2"/>`;
+  const legend = withLegend
+    ? legendSvg(m, 'lsoa', 6, 0, legendW, {
+        showMissing: lsoas.features.some((f) => isMissing(change(f.properties, m))),
+        extra: [{ label: `${a.name} (approximate footprint)`, swatch: footprintSwatch }],
+      })
+    : null;
+  const top = legend ? round1(legend.height + 8) : 0;
+  const { projection, height: mapH } = fitProjection(fitTo, width, { padding: 8, maxHeight: opts.maxHeight ?? Math.round(width * 1.1) });
+
+  const paths = lsoas.features
+    .map((f) => {
+      const p = f.properties;
+      const v = change(p, m);
+      const inside = inArea(p, a);
+      const tip = `${p.name}${inside ? ` (in ${a.name})` : ''}: ${isMissing(v) ? 'no data' : fmtPp(v)}`;
+      return `<path d="${pathData(projection, f)}" fill="${classColour(classOf(v, BREAKS.lsoa[m]), m)}"><title>${escapeXml(tip)}</title></path>`;
+    })
+    .join('');
+  const outline = pathData(projection, mesh(t, obj, (x, y) => x === y) as MultiLineString);
+  const fp = footprint ? pathData(projection, footprint) : '';
+
+  const body =
+    (legend ? legend.body : '') +
+    `<g class="amap-map" transform="translate(0 ${top})">` +
+    `<g class="amap-lsoas" stroke="#ffffff" stroke-width="0.5" stroke-linejoin="round">${paths}</g>` +
+    `<path d="${outline}" fill="none" stroke="#595959" stroke-width="1" stroke-linejoin="round"/>` +
+    (fp
+      ? `<g class="amap-footprint" fill="none" stroke-linejoin="round"><path d="${fp}" stroke="#ffffff" stroke-width="5"/><path d="${fp}" stroke="#111111" stroke-width="2.5"/></g>`
+      : '') +
+    `</g>`;
+
+  return svgRoot({
+    idPrefix: opts.idPrefix ?? id,
+    width,
+    height: round1(mapH + top),
+    title: title(data, state),
+    desc: summary(data, state),
+    className: `chart--${id} amap`,
+    body,
+  });
+}
+
+/** The classes the legend shows, for an HTML legend. */
+export const legend = (state: State) => legendClasses(state.measure, 'lsoa');

@@ -1,0 +1,257 @@
+/**
+ * England by local authority district: the change in a health share, 2011 to 2021, as a classed
+ * diverging choropleth, with the 150 Big Local areas drawn on top as markers (links to their
+ * pages). Pure: data, state and size in, SVG string out, like every chart.
+ *
+ * Markup the browser enhancer (src/client/map.ts) and the component CSS rely on:
+ * - root <svg class="chart chart--england-map emap" data-measure>, role="group" (not "img": the
+ *   markers inside are links and must stay reachable);
+ * - a nested <svg class="emap-frame"> holds everything that zooms (the enhancer sets its viewBox);
+ * - each district <path class="emap-lad" data-code data-region data-k-very_good data-k-bad_or_very_bad>;
+ * - each marker <a class="emap-marker" href data-code data-name data-lad data-region data-very_good
+ *   data-bad_or_very_bad> around a <circle>.
+ */
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import { presimplify, quantile, simplify } from 'topojson-simplify';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { MEASURE_LABELS, type BigLocalArea, type Place } from '../data/schema.ts';
+import { fitProjection, pathData, projectedBounds, projectPoint, type MapProjection } from '../geo/projection.ts';
+import {
+  BREAKS,
+  classColour,
+  classOf,
+  legendClasses,
+  legendSvg,
+  MAP_MEASURES,
+  type MapMeasure,
+} from './map-scale.ts';
+import { escapeXml, fmtPp, round1, round1dp, sanitizeId, FONT_FAMILY, type RenderOptions, type Size, type TableData } from './svg.ts';
+import { listJoin } from './words.ts';
+
+export const id = 'england-map';
+
+export interface Data {
+  /** englandDistricts(): object "lads", properties {code, name, region}. */
+  topology: Topology;
+  districts: Place[];
+  regions: Place[];
+  areas: BigLocalArea[];
+}
+
+export interface State {
+  measure: MapMeasure;
+}
+
+export const defaultState: State = { measure: 'very_good' };
+
+export interface MapRenderOptions extends RenderOptions {
+  /** Draw the legend inside the SVG (default true). Components that print an HTML legend pass false. */
+  legend?: boolean;
+  /** Where a marker links; default /areas/<code>/. */
+  areaHref?: (code: string) => string;
+}
+
+interface LadProps {
+  code: string;
+  name: string;
+  region: string;
+}
+
+/** Share of points kept when simplifying the district outlines (drawn at ~600 px, invisible loss). */
+export const KEEP_POINTS = 0.5;
+
+interface Geometry0 {
+  projection: MapProjection;
+  width: number;
+  height: number;
+  lads: { props: LadProps; d: string }[];
+  outline: string;
+  regionLines: string;
+  /** Projected bounds of each region, [x, y, w, h]. */
+  regionBoxes: Map<string, [number, number, number, number]>;
+}
+
+const cache = new WeakMap<Topology, Map<number, Geometry0>>();
+
+/** Project the districts once per topology and width (the story and the index share it). */
+export function geometry(topology: Topology, width: number): Geometry0 {
+  let byWidth = cache.get(topology);
+  if (!byWidth) cache.set(topology, (byWidth = new Map()));
+  const hit = byWidth.get(width);
+  if (hit) return hit;
+
+  let t = presimplify(topology as Parameters<typeof presimplify>[0]);
+  t = simplify(t, quantile(t, 1 - KEEP_POINTS));
+  const obj = t.objects.lads as GeometryCollection<LadProps>;
+  const fc = feature(t, obj) as FeatureCollection<Geometry, LadProps>;
+  const { projection, height } = fitProjection(fc, width, { padding: 6 });
+  const lads = fc.features.map((f) => ({ props: f.properties, d: pathData(projection, f) }));
+  const outline = pathData(projection, mesh(t, obj, (a, b) => a === b) as MultiLineString);
+  const regionLines = pathData(
+    projection,
+    mesh(t, obj, (a, b) => a !== b && (a.properties as LadProps).region !== (b.properties as LadProps).region) as MultiLineString,
+  );
+  const regionBoxes = new Map<string, [number, number, number, number]>();
+  const byRegion = new Map<string, Feature<Geometry, LadProps>[]>();
+  for (const f of fc.features) {
+    const list = byRegion.get(f.properties.region) ?? [];
+    list.push(f);
+    byRegion.set(f.properties.region, list);
+  }
+  for (const [code, features] of byRegion) {
+    const [[x0, y0], [x1, y1]] = projectedBounds(projection, { type: 'FeatureCollection', features });
+    regionBoxes.set(code, [round1(x0), round1(y0), round1(x1 - x0), round1(y1 - y0)]);
+  }
+  const g: Geometry0 = { projection, width, height, lads, outline, regionLines, regionBoxes };
+  byWidth.set(width, g);
+  return g;
+}
+
+function placeIndex(data: Data): Map<string, Place> {
+  return new Map(data.districts.map((d) => [d.code, d]));
+}
+
+export function title(_data: Data, state: State): string {
+  return `${MEASURE_LABELS[state.measure]}: change by local authority, 2011 to 2021, with the 150 Big Local areas`;
+}
+
+export function summary(data: Data, state: State): string {
+  const m = state.measure;
+  const places = data.districts.filter((d) => Number.isFinite(d.health.changePp[m]));
+  const rose = places.filter((d) => round1dp(d.health.changePp[m]) > 0).length;
+  const fell = places.filter((d) => round1dp(d.health.changePp[m]) < 0).length;
+  const sorted = [...places].sort((a, b) => a.health.changePp[m] - b.health.changePp[m]);
+  const lo = sorted[0];
+  const hi = sorted[sorted.length - 1];
+  const label = MEASURE_LABELS[m].toLowerCase();
+  const parts = [`the share in ${label} rose in ${rose} of ${places.length} local authorities`, `fell in ${fell}`];
+  const head = `Between 2011 and 2021 ${listJoin(parts)}`;
+  const range = lo && hi ? ` It ranged from ${fmtPp(lo.health.changePp[m])} in ${lo.name} to ${fmtPp(hi.health.changePp[m])} in ${hi.name}.` : '';
+  return `${head}.${range} The 150 Big Local areas are marked with dots; their footprints are approximate.`;
+}
+
+export function tableRows(data: Data, state: State): TableData {
+  const m = state.measure;
+  const regionName = new Map(data.regions.map((r) => [r.code, r.name]));
+  return {
+    columns: ['Local authority', 'Region', '2011 (%)', '2021 (%)', 'Change (pp)', 'Big Local areas'],
+    rows: [...data.districts]
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+      .map((d) => [
+        d.name,
+        regionName.get(d.regionCode) ?? d.regionName,
+        round1dp(d.health.pct2011[m]),
+        round1dp(d.health.pct2021[m]),
+        round1dp(d.health.changePp[m]),
+        d.bigLocalAreas.length,
+      ]),
+  };
+}
+
+/** Each region's name and projected box [x, y, w, h] in the map frame's coordinates (for zooming). */
+export function regionBoxes(data: Data, size: Size): { code: string; name: string; box: [number, number, number, number] }[] {
+  const g = geometry(data.topology, size.width);
+  return data.regions
+    .filter((r) => g.regionBoxes.has(r.code))
+    .map((r) => {
+      const [x, y, w, h] = g.regionBoxes.get(r.code)!;
+      return { code: r.code, name: r.name, box: [x, y, w, h] as [number, number, number, number] };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+function legendHeight(width: number): number {
+  return legendSvg('very_good', 'district', 0, 0, legendWidth(width)).height + 8;
+}
+const legendWidth = (width: number) => Math.min(width - 12, 7 * 56);
+
+/** Marker radius in px at the map's own scale. */
+export const MARKER_RADIUS = 4.5;
+
+export function render(data: Data, state: State, size: Size, opts: MapRenderOptions = {}): string {
+  const m = state.measure;
+  const width = size.width;
+  const g = geometry(data.topology, width);
+  const withLegend = opts.legend !== false;
+  const top = withLegend ? legendHeight(width) : 0;
+  const height = round1(g.height + top);
+  const pid = sanitizeId(opts.idPrefix ?? id);
+  const places = placeIndex(data);
+  const href = opts.areaHref ?? ((code: string) => `/areas/${code}/`);
+
+  const ladPaths = g.lads
+    .map(({ props, d }) => {
+      const place = places.get(props.code);
+      const ks = MAP_MEASURES.map((mm) => classOf(place?.health.changePp[mm], BREAKS.district[mm]));
+      const k = ks[MAP_MEASURES.indexOf(m)]!;
+      const words = place
+        ? MAP_MEASURES.map((mm) => `${MEASURE_LABELS[mm].toLowerCase()} ${fmtPp(place.health.changePp[mm])}`).join('; ')
+        : 'no data';
+      const kAttrs = MAP_MEASURES.map((mm, i) => `data-k-${mm}="${ks[i] ?? 'x'}"`).join(' ');
+      return (
+        `<path class="emap-lad" d="${d}" fill="${classColour(k, m)}" data-code="${escapeXml(props.code)}" ` +
+        `data-region="${escapeXml(props.region)}" ${kAttrs}><title>${escapeXml(`${props.name}: ${words}`)}</title></path>`
+      );
+    })
+    .join('');
+
+  const markers = [...data.areas]
+    // West to east, then north to south: a predictable reading (and tab) order.
+    .sort((a, b) => a.marker[0] - b.marker[0] || b.marker[1] - a.marker[1])
+    .map((a) => {
+      const p = projectPoint(g.projection, a.marker);
+      if (!p) return '';
+      const changes = MAP_MEASURES.map((mm) => `${MEASURE_LABELS[mm].toLowerCase()} ${fmtPp(a.health.changePp[mm])}`).join(', ');
+      const label = `${a.name}, ${a.ladName}: ${changes}`;
+      const vals = MAP_MEASURES.map((mm) => `data-${mm}="${round1dp(a.health.changePp[mm])}"`).join(' ');
+      return (
+        `<a class="emap-marker" href="${escapeXml(href(a.code))}" aria-label="${escapeXml(label)}" ` +
+        `data-code="${escapeXml(a.code)}" data-name="${escapeXml(a.name)}" data-lad="${escapeXml(a.ladName)}" ` +
+        `data-region="${escapeXml(a.regionCode)}" ${vals}>` +
+        `<title>${escapeXml(a.name)}</title>` +
+        `<circle cx="${p[0]}" cy="${p[1]}" r="${MARKER_RADIUS}"/></a>`
+      );
+    })
+    .join('');
+
+  const legends = withLegend
+    ? MAP_MEASURES.map((mm) => {
+        const l = legendSvg(mm, 'district', 6, 0, legendWidth(width), {
+          extra: [
+            {
+              label: 'Big Local area',
+              swatch: `<circle cx="7" cy="7" r="${MARKER_RADIUS}" fill="#111111" stroke="#ffffff" stroke-width="1.2"/>`,
+            },
+          ],
+        });
+        return mm === m ? l.body : l.body.replace('<g class="map-legend"', '<g class="map-legend" display="none"');
+      }).join('')
+    : '';
+
+  // The map sits in a nested <svg>: it clips its content, and the enhancer zooms to a region by
+  // setting its viewBox.
+  const mapH = round1(g.height);
+  const body =
+    legends +
+    `<svg class="emap-frame" x="0" y="${top}" width="${round1(width)}" height="${mapH}" viewBox="0 0 ${round1(width)} ${mapH}">` +
+    `<g class="emap-lads" aria-hidden="true" stroke="#ffffff" stroke-width="0.4" stroke-linejoin="round">${ladPaths}</g>` +
+    `<path class="emap-regions" d="${g.regionLines}" fill="none" stroke="#595959" stroke-width="0.8" stroke-linejoin="round" aria-hidden="true"/>` +
+    `<path class="emap-outline" d="${g.outline}" fill="none" stroke="#595959" stroke-width="0.8" stroke-linejoin="round" aria-hidden="true"/>` +
+    `<g class="emap-markers" fill="#111111" stroke="#ffffff" stroke-width="1.2">${markers}</g>` +
+    `</svg>`;
+
+  const w = round1(width);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--${id} emap" width="${w}" height="${height}" ` +
+    `viewBox="0 0 ${w} ${height}" role="group" aria-labelledby="${pid}-title" aria-describedby="${pid}-desc" ` +
+    `data-measure="${m}" data-map-top="${top}" font-family="${escapeXml(FONT_FAMILY)}" font-size="13">` +
+    `<title id="${pid}-title">${escapeXml(title(data, state))}</title>` +
+    `<desc id="${pid}-desc">${escapeXml(summary(data, state))}</desc>` +
+    body +
+    `</svg>`
+  );
+}
+
+/** The classes the legend shows, for an HTML legend. */
+export const legend = (state: State) => legendClasses(state.measure, 'district');
