@@ -1,0 +1,112 @@
+/**
+ * Browser side of a chart view (ChartView.astro): reads the query through url.ts, redraws the chart
+ * for minor state (highlight, measures) with the same chart module and data as the build, and
+ * shows notices for bad parameters. Chart code and data load only when a redraw is needed.
+ */
+import { applyQuery, viewHref, type ChartSpec, type Kind, type Notice } from '../state/url.ts';
+
+type Table = { columns: string[]; rows: (string | number)[][] };
+interface ChartCode {
+  render(data: unknown, state: unknown, size: { width: number }, opts?: { idPrefix?: string }): string;
+  title(data: unknown, state: unknown): string;
+  summary(data: unknown, state: unknown): string;
+  tableRows(data: unknown, state: unknown): Table;
+}
+
+const modules = import.meta.glob<ChartCode>([
+  '../charts/*.ts',
+  '!../charts/*.test.ts',
+  '!../charts/fixtures.ts',
+  '!../charts/test-helpers.ts',
+  '!../charts/registry.ts',
+]);
+
+/** Same widths as chart-states.ts (ARTICLE_WIDTH, NARROW_WIDTH). */
+const WIDE = 640;
+const NARROW = 320;
+
+export interface ViewEl {
+  root: HTMLElement;
+  spec: ChartSpec;
+  /** The state the page was prerendered for (path state, default minor state). */
+  pathState: Record<string, unknown>;
+  base: string;
+}
+
+export function findView(doc: Document = document): ViewEl | null {
+  const root = doc.querySelector<HTMLElement>('[data-chart-view]');
+  if (!root) return null;
+  try {
+    const spec = JSON.parse(root.dataset.spec ?? '') as ChartSpec;
+    const pathState = JSON.parse(root.dataset.state ?? '') as Record<string, unknown>;
+    return { root, spec, pathState, base: root.dataset.base ?? '' };
+  } catch {
+    return null;
+  }
+}
+
+export interface Current {
+  state: Record<string, unknown>;
+  table: boolean;
+  notices: Notice[];
+}
+
+export function readLocation(v: ViewEl, search = location.search): Current {
+  return applyQuery(v.spec, v.pathState, search);
+}
+
+export function hrefFor(v: ViewEl, c: Pick<Current, 'state' | 'table'>, kind: Kind): string {
+  return viewHref(v.spec, c.state, c.table, kind);
+}
+
+/** Minor state that changes the drawing differs from what the page was built with. */
+export function differsFromBuild(v: ViewEl, state: Record<string, unknown>): boolean {
+  return JSON.stringify(state) !== JSON.stringify(v.pathState);
+}
+
+let dataCache: Promise<unknown> | undefined;
+
+/** Redraws title, summary, both drawings and the table for a state. */
+export async function redraw(v: ViewEl, state: Record<string, unknown>): Promise<void> {
+  const load = modules[`../charts/${v.spec.id}.ts`];
+  if (!load) return;
+  dataCache ??= fetch(`${v.base}render-data.json`).then((r) => {
+    if (!r.ok) throw new Error(`render data: HTTP ${r.status}`);
+    return r.json();
+  });
+  const [code, data] = await Promise.all([load(), dataCache]);
+  const q = <T extends Element>(sel: string) => v.root.querySelector<T>(sel);
+  const wide = q<HTMLElement>('[data-chart-wide]');
+  const narrow = q<HTMLElement>('[data-chart-narrow]');
+  // Chart modules escape every text they draw (svg.ts escapeXml); the data is our own build output.
+  if (wide) wide.innerHTML = code.render(data, state, { width: WIDE }, { idPrefix: `${v.spec.id}-wide` });
+  if (narrow) narrow.innerHTML = code.render(data, state, { width: NARROW }, { idPrefix: `${v.spec.id}-narrow` });
+  const title = q('[data-title]');
+  if (title) title.textContent = code.title(data, state);
+  const summary = q('[data-summary]');
+  if (summary) summary.textContent = code.summary(data, state);
+  const table = q<HTMLTableElement>('[data-table]');
+  if (table) fillTable(table, code.tableRows(data, state));
+}
+
+function fillTable(table: HTMLTableElement, t: Table) {
+  const body = table.tBodies[0];
+  if (!body) return;
+  const rows = t.rows.map((row) => {
+    const tr = document.createElement('tr');
+    for (const v of row) {
+      const td = document.createElement('td');
+      td.textContent = String(v);
+      if (typeof v === 'number') td.className = 'num';
+      tr.append(td);
+    }
+    return tr;
+  });
+  body.replaceChildren(...rows);
+}
+
+/** Shows notices as text (never markup) in the page's role=status element. */
+export function showNotices(el: Element | null, notices: readonly string[]) {
+  if (!el) return;
+  el.textContent = notices.join(' ');
+}
