@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_IDS, charts } from '../charts/registry.ts';
+import { MAP_MEASURES } from '../charts/map-scale.ts';
 import { GROUP_IDS, HEALTH_MEASURES } from '../data/schema.ts';
 import {
   allChartStates,
@@ -27,6 +28,7 @@ describe('url state', () => {
   it('mirrors the schema constants (copied to keep zod out of the browser)', () => {
     expect([...MEASURES]).toEqual([...HEALTH_MEASURES]);
     expect([...GROUPS]).toEqual([...GROUP_IDS]);
+    expect([...AREA_PATH_MEASURES]).toEqual([...MAP_MEASURES]);
     expect(DEFAULT_MEASURES_LIST).toEqual(charts['did-interval'].defaultState.measures);
   });
 
@@ -116,6 +118,11 @@ describe('url state', () => {
     const proto = parseUrl('/charts/__proto__/', specs)!;
     expect(proto.spec.id).toBe(CHART_IDS[0]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('accepts the parameters pym.js parents add, without notices', () => {
+    const p = parseUrl('/embed/area-changes/fair/?childId=x&initialWidth=600&parentTitle=T&parentUrl=https%3A%2F%2Fa', specs)!;
+    expect(p.notices).toEqual([]);
   });
 
   it('is not a chart URL → null', () => {

@@ -39,6 +39,12 @@ export const GROUPS = ['england', 'big_local', 'similar_areas'] as const satisfi
  */
 export const AREA_PATH_MEASURES = ['very_good', 'bad_or_very_bad'] as const satisfies readonly HealthMeasure[];
 
+/** Charts that draw only some measures (the maps: map-scale.ts MAP_MEASURES; url.test.ts checks). */
+export const MEASURE_DOMAINS: Partial<Record<string, readonly HealthMeasure[]>> = {
+  'england-map': AREA_PATH_MEASURES,
+  'area-map': AREA_PATH_MEASURES,
+};
+
 /** What a chart's optional `highlight` names, per chart id. */
 export const HIGHLIGHT_DOMAINS: Partial<Record<string, 'group' | 'area'>> = {
   'group-comparison': 'group',
@@ -78,7 +84,9 @@ export function buildSpec(id: ChartId, defaultState: object, domains: Domains): 
         ? domains.areas
         : key === 'group'
           ? GROUPS
-          : keys.includes('area')
+          : MEASURE_DOMAINS[id]
+            ? MEASURE_DOMAINS[id]!
+            : keys.includes('area')
             ? AREA_PATH_MEASURES
             : MEASURES,
   }));
@@ -174,6 +182,9 @@ export function chartHref<K extends ChartId>(
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
+
+/** Parameters pym.js parents add to an embed's URL: not chart state, never a notice. */
+export const PYM_PARAMS = ['childId', 'initialWidth', 'parentTitle', 'parentUrl'] as const;
 
 /** Longest query string read at all; anything longer is ignored whole. */
 export const MAX_QUERY_LENGTH = 1000;
@@ -275,7 +286,7 @@ export function applyQuery(
       if (value === '1') table = true;
       else if (value === '0') table = false;
       else pushNotice(notices, NOTICES.table);
-    } else {
+    } else if (!(PYM_PARAMS as readonly string[]).includes(key)) {
       pushNotice(notices, NOTICES.unknown);
     }
   }

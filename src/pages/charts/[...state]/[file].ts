@@ -1,0 +1,80 @@
+/**
+ * Per-state files beside each chart page, all from the same render as the page:
+ *   data.csv      exactly the chart's table (tableRows)
+ *   data.json     metadata: title, summary, source, licence, permalink, columns
+ *   chart.svg     self-contained SVG (title, chart, source, permalink, Inter inlined)
+ *   chart.png     2× article width
+ *   og.png        1200×630 share card
+ *   oembed.json   oEmbed 1.0 "rich"
+ *   render-data.json  the chart's data, for charts the browser redraws (highlight, measure lists)
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import Papa from 'papaparse';
+import { downloadPng, downloadSvg, ogPng } from '../../../share/compose.ts';
+import { embedHeight, EMBED_WIDTH, snippets, urlsFor } from '../../../share/snippets.ts';
+import { clientData, needsClientRender, prerenderedStates, renderState, specs } from '../../../state/chart-states.ts';
+import type { ChartStateEntry } from '../../../state/url.ts';
+
+const FILES = ['data.csv', 'data.json', 'chart.svg', 'chart.png', 'og.png', 'oembed.json'] as const;
+type File = (typeof FILES)[number] | 'render-data.json';
+
+export const LICENCE = {
+  name: 'Open Government Licence v3.0',
+  url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+};
+
+export const getStaticPaths = (() =>
+  prerenderedStates().flatMap((entry) => {
+    const files: File[] = [...FILES];
+    if (needsClientRender(specs[entry.id]!)) files.push('render-data.json');
+    return files.map((file) => ({ params: { state: entry.segments.join('/'), file }, props: { entry, file } }));
+  })) satisfies GetStaticPaths;
+
+const site = import.meta.env.SITE;
+
+export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = ({ props }) => {
+  const { entry, file } = props;
+  if (file === 'render-data.json') {
+    return new Response(JSON.stringify(clientData(entry)), { headers: { 'Content-Type': 'application/json' } });
+  }
+  const r = renderState(entry);
+  const u = urlsFor(r, site);
+  switch (file) {
+    case 'data.csv':
+      return new Response(`${Papa.unparse({ fields: r.table.columns, data: r.table.rows }, { newline: '\r\n' })}\r\n`, {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+      });
+    case 'data.json':
+      return Response.json({
+        title: r.title,
+        summary: r.summary,
+        source: r.source,
+        licence: LICENCE,
+        permalink: u.page,
+        csv: u.csv,
+        columns: r.table.columns,
+        rows: r.table.rows.length,
+      });
+    case 'chart.svg':
+      return new Response(downloadSvg(r, u.page), { headers: { 'Content-Type': 'image/svg+xml' } });
+    case 'chart.png':
+      return new Response(downloadPng(r, u.page), { headers: { 'Content-Type': 'image/png' } });
+    case 'og.png':
+      return new Response(ogPng(r), { headers: { 'Content-Type': 'image/png' } });
+    case 'oembed.json':
+      return Response.json({
+        type: 'rich',
+        version: '1.0',
+        title: r.title,
+        provider_name: 'Big Local health',
+        provider_url: new URL('/', site).href,
+        html: snippets(r, site).iframe,
+        width: EMBED_WIDTH,
+        height: embedHeight(r),
+        thumbnail_url: u.og,
+        thumbnail_width: 1200,
+        thumbnail_height: 630,
+        cache_age: 86400,
+      });
+  }
+};

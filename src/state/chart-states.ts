@@ -1,0 +1,142 @@
+/**
+ * Build-time side of url.ts: every chart's URL spec (from the registry and the data) and the data a
+ * chart needs for a given state. Pages that enumerate chart states (chart pages, embeds, oEmbed,
+ * downloads, images) all use `prerenderedStates()`, so a chart added to the registry gets every one
+ * of them once `dataFor` knows how to feed it.
+ */
+import { CHART_IDS, charts, type ChartDataMap, type ChartId, type ChartStateMap } from '../charts/registry.ts';
+import type { TableData } from '../charts/svg.ts';
+import { areas, districtOf, districts, englandDistricts, findArea, footprints, lsoaTopology, regions, summary } from '../data/load.ts';
+import type { BigLocalArea } from '../data/schema.ts';
+import { allChartStates, buildSpec, type ChartSpec, type ChartStateEntry } from './url.ts';
+
+export const domains = { areas: areas.map((a) => a.code) };
+
+export const specs: Record<string, ChartSpec> = Object.fromEntries(
+  CHART_IDS.map((id) => [id, buildSpec(id, charts[id].defaultState, domains)]),
+);
+
+/** An area without the long fields no chart reads (LSOA and unit lists, evidence): what ships to browsers. */
+function slimArea(a: BigLocalArea): BigLocalArea {
+  return { ...a, lsoa21: [], units: [], evidence: '', method: '', sourceUrls: [] };
+}
+const slimAreas = areas.map(slimArea);
+
+let englandMapData: ChartDataMap['england-map'] | undefined;
+let footprintTopology: ChartDataMap['area-map']['footprints'] | undefined;
+
+type Resolver<K extends ChartId> = (state: ChartStateMap[K]) => ChartDataMap[K];
+/**
+ * How to feed each chart. A chart id missing here is skipped (with a build warning) rather than
+ * breaking the build: add its line when the chart lands.
+ */
+const resolvers: { [K in ChartId]?: Resolver<K> } = {
+  'england-health': () => summary,
+  'group-comparison': () => summary,
+  'did-interval': () => summary,
+  'area-changes': () => slimAreas,
+  'area-change': (s) => {
+    const area = findArea(s.area);
+    if (!area) throw new Error(`area-change: unknown area ${s.area}`);
+    return { area, lad: districtOf(area.ladCode), england: summary.groups.england };
+  },
+  'england-map': () => {
+    englandMapData ??= { topology: englandDistricts(), districts, regions, areas };
+    return englandMapData;
+  },
+  'area-map': (s) => {
+    const area = findArea(s.area);
+    if (!area) throw new Error(`area-map: unknown area ${s.area}`);
+    footprintTopology ??= footprints();
+    return { area, lsoa: lsoaTopology(area.ladCode), footprints: footprintTopology };
+  },
+  'area-health': (s) => {
+    const area = findArea(s.area);
+    if (!area) throw new Error(`area-health: unknown area ${s.area}`);
+    return { area };
+  },
+};
+
+export function hasData(id: string): boolean {
+  return Object.hasOwn(resolvers, id);
+}
+
+export function dataFor<K extends ChartId>(id: K, state: ChartStateMap[K]): ChartDataMap[K] {
+  const r = resolvers[id] as Resolver<K> | undefined;
+  if (!r) throw new Error(`no data resolver for chart ${id}`);
+  return r(state);
+}
+
+/** The width the chart is drawn at in the article column (and ×2 for the download PNG). */
+export const ARTICLE_WIDTH = 640;
+/** The width drawn for narrow containers (phones, narrow embeds). */
+export const NARROW_WIDTH = 320;
+/** Container width from which the wide drawing is shown (below it, the narrow one at its natural size). */
+export const WIDE_FROM = 600;
+
+export interface RenderedState extends ChartStateEntry {
+  spec: ChartSpec;
+  title: string;
+  summary: string;
+  source: string;
+  table: TableData;
+  /** Chart SVG at ARTICLE_WIDTH and at NARROW_WIDTH (id prefixes differ). */
+  svgWide: string;
+  svgNarrow: string;
+  /** Words naming the state for page titles, e.g. the area's name and the measure. */
+  label: string;
+}
+
+const warned = new Set<string>();
+let cache: ChartStateEntry[] | undefined;
+
+/** Every state that gets a chart page, an embed, downloads and images. */
+export function prerenderedStates(): ChartStateEntry[] {
+  if (!cache) {
+    cache = allChartStates(specs).filter((e) => {
+      if (hasData(e.id)) return true;
+      if (!warned.has(e.id)) {
+        warned.add(e.id);
+        console.warn(`[chart-states] no data resolver for chart "${e.id}": no chart page, embed or images for it`);
+      }
+      return false;
+    });
+  }
+  return cache;
+}
+
+/** Renders one state's chart, words and table (the building block of every per-state file). */
+export function renderState(entry: ChartStateEntry, extraState: Record<string, unknown> = {}): RenderedState {
+  const id = entry.id;
+  const c = charts[id] as unknown as {
+    render(d: unknown, s: unknown, size: { width: number }, o?: { idPrefix?: string }): string;
+    tableRows(d: unknown, s: unknown): TableData;
+    title(d: unknown, s: unknown): string;
+    summary(d: unknown, s: unknown): string;
+    source: string;
+  };
+  const state = { ...entry.state, ...extraState };
+  const data = dataFor(id, state as never);
+  const area = typeof state.area === 'string' ? findArea(state.area) : undefined;
+  const measure = typeof state.measure === 'string' ? state.measure.replace(/_/g, ' ') : '';
+  return {
+    ...entry,
+    spec: specs[id]!,
+    title: c.title(data, state),
+    summary: c.summary(data, state),
+    source: c.source,
+    table: c.tableRows(data, state),
+    svgWide: c.render(data, state, { width: ARTICLE_WIDTH }, { idPrefix: `${id}-wide` }),
+    svgNarrow: c.render(data, state, { width: NARROW_WIDTH }, { idPrefix: `${id}-narrow` }),
+    label: [area?.name, measure].filter(Boolean).join(', '),
+  };
+}
+
+/** The data the browser needs to redraw a state (only for charts with client-side minor state). */
+export function clientData(entry: ChartStateEntry): unknown {
+  return dataFor(entry.id, entry.state as never);
+}
+
+export function needsClientRender(spec: ChartSpec): boolean {
+  return Boolean(spec.highlight || spec.measuresList);
+}
