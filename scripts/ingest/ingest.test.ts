@@ -136,6 +136,8 @@ describe('bad input stops with file, line and column, and leaves the previous ou
     ['a duplicate code', edit(INPUT_PATHS.health2011, line2011(3), `${line2011(3)}\n${line2011(3)}`), /qs302ew.*line 6, column code: duplicate code E01000004 \(first on line 5\)/],
     ['a code that is not in the lookup', edit(INPUT_PATHS.health2011, line2011(3), `${line2011(3)}\nE01009999,10,2,2,2,2,2`), /qs302ew.*line 6, column LSOA11CD: LSOA E01009999 is not in the lookup/],
     ['an output area that is not in the lookup', edit(INPUT_PATHS.oaToLsoa21, 'E00001000,E01000101\n', ''), /ts037.*line 2, column OA21CD: output area E00001000 is not in the lookup/],
+    ['an output area in the lookup with no census row', edit(INPUT_PATHS.health2021, /\nE00001003,[^\n]*/.exec(good[INPUT_PATHS.health2021]!)![0], ''), /lookup_oa21_lsoa21_ew\.csv, line 5, column OA21CD: output area E00001003 has no row in .*ts037/],
+    ['a stray quote in a code', edit(INPUT_PATHS.lsoa11ToLsoa21, 'E01000005,Name', 'E0100"0005,Name'), /lookup_lsoa11_lsoa21_lad22\.csv, line 7, column 1: lsoa11 "E0100"0005" is not a code/],
     ['a row with too few fields', edit(INPUT_PATHS.health2011, line2011(2), line2011(2).replace(/,\d+$/, '')), /qs302ew.*line 4, column 7: expected 7 fields, found 6/],
     ['invalid GeoJSON', { 'biglocal/big_local_areas_approx.geojson': good['biglocal/big_local_areas_approx.geojson']!.replace('"Polygon",', '"Polygon"') }, /big_local_areas_approx\.geojson, line \d+, column \d+: invalid JSON/],
     ['a footprint that is not a polygon', { 'biglocal/big_local_areas_approx.geojson': good['biglocal/big_local_areas_approx.geojson']!.replace('"Polygon"', '"Point"') }, /big_local_areas_approx\.geojson, line \d+, column geometry: feature alpha is a Point/],

@@ -107,7 +107,7 @@ export function readHealth2021Oa(raw: string): HealthTable {
 }
 
 /** OA 2021 → LSOA 2021, English rows only. */
-export function readOaLookup(raw: string): { file: string; lsoaOf: Map<string, string> } {
+export function readOaLookup(raw: string): { file: string; lsoaOf: Map<string, string>; lines: Map<string, number> } {
   const file = join(raw, INPUT_PATHS.oaToLsoa21);
   const table = readCsv(file, [
     { key: 'oa', kind: 'code', aliases: ['OA21CD'] },
@@ -115,8 +115,13 @@ export function readOaLookup(raw: string): { file: string; lsoaOf: Map<string, s
   ] as const);
   assertUnique(table, 'oa', 'OA21CD');
   const map = new Map<string, string>();
-  for (const row of table.rows) if (isEnglish(row.oa as string)) map.set(row.oa as string, row.lsoa as string);
-  return { file, lsoaOf: map };
+  const lines = new Map<string, number>();
+  for (const row of table.rows) {
+    if (!isEnglish(row.oa as string)) continue;
+    map.set(row.oa as string, row.lsoa as string);
+    lines.set(row.oa as string, row.__line);
+  }
+  return { file, lsoaOf: map, lines };
 }
 
 export interface LsoaLookupRow {

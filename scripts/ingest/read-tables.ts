@@ -113,6 +113,7 @@ function convert(raw: string, spec: ColumnSpec, file: string, line: number, colu
       return raw;
     case 'code':
       if (raw === '') throw new InputError(file, line, column, `empty ${spec.key}`);
+      if (!/^[\w-]+$/.test(raw)) throw new InputError(file, line, column, `${spec.key} "${raw}" is not a code (letters, digits, hyphens): a stray quote or separator?`);
       return raw;
     case 'count': {
       if (!/^\d+$/.test(raw)) {

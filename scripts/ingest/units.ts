@@ -21,8 +21,14 @@ export function addCounts(into: HealthCounts, add: HealthCounts, weight = 1): He
   return into;
 }
 
-/** Sums Output Area counts to LSOA 2021. Every OA must be in the lookup. */
-export function sumOasToLsoa21(oaHealth: HealthTable, oaLookup: { file: string; lsoaOf: Map<string, string> }): Map<string, HealthCounts> {
+/** Sums Output Area counts to LSOA 2021. Every OA must be in the lookup, and every looked-up OA in the table. */
+export function sumOasToLsoa21(oaHealth: HealthTable, oaLookup: { file: string; lsoaOf: Map<string, string>; lines: Map<string, number> }): Map<string, HealthCounts> {
+  // A missing output area would quietly shrink its LSOA's 2021 population: refuse it.
+  for (const oa of oaLookup.lsoaOf.keys()) {
+    if (!oaHealth.counts.has(oa)) {
+      throw new InputError(oaLookup.file, oaLookup.lines.get(oa) ?? null, 'OA21CD', `output area ${oa} has no row in ${oaHealth.file}`);
+    }
+  }
   const byLsoa = new Map<string, HealthCounts>();
   for (const [oa, counts] of oaHealth.counts) {
     const lsoa = oaLookup.lsoaOf.get(oa);
