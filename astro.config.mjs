@@ -10,6 +10,9 @@ export default defineConfig({
     format: 'directory',
     // Strict CSP (no 'unsafe-inline'): keep every stylesheet in an external file.
     inlineStylesheets: 'never',
+    // Share cards (og.png per chart state) render with resvg's async API: two pages at a time keep
+    // both cores busy (see src/pages/charts/[...state]/[file].ts).
+    concurrency: 2,
   },
   integrations: [sitemap()],
   // Strict CSP: Shiki writes colours as inline style="" attributes; code in METHOD.md stays plain.

@@ -94,3 +94,41 @@ if (v && page) {
     });
   }
 }
+
+// PNG download: rasterise the self-contained chart.svg at 2× in the browser (the build renders only
+// the share cards). Without JavaScript the link downloads the 1200×630 share card instead.
+const pngLink = document.querySelector<HTMLAnchorElement>('[data-png-download]');
+if (pngLink) {
+  const note = document.querySelector('[data-png-note]');
+  if (note) note.textContent = '(2× article width)';
+  pngLink.addEventListener('click', async (e) => {
+    e.preventDefault();
+    try {
+      const svgText = await (await fetch(pngLink.dataset.pngDownload ?? '')).text();
+      const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+      const img = new Image();
+      await new Promise((ok, fail) => {
+        img.onload = ok;
+        img.onerror = fail;
+        img.src = url;
+      });
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth * 2;
+      canvas.height = img.naturalHeight * 2;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      URL.revokeObjectURL(url);
+      const blob = await new Promise<Blob | null>((ok) => canvas.toBlob(ok, 'image/png'));
+      if (!blob) throw new Error('no PNG');
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'chart.png';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    } catch {
+      location.href = pngLink.href;
+    }
+  });
+}

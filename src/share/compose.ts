@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { escapeXml, wrap } from '../charts/svg.ts';
 import type { RenderedState } from '../state/chart-states.ts';
 import { ARTICLE_WIDTH } from '../state/chart-states.ts';
@@ -115,17 +115,23 @@ export function ogSvg(r: RenderedState): string {
   );
 }
 
+const options = (width?: number): ResvgRenderOptions => ({
+  font: { fontFiles: TTF, loadSystemFonts: false, defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
+  fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
+  background: '#ffffff',
+});
+
 /** Rasterises an SVG with Inter (TTF of the same face the pages load as woff2). */
 export function toPng(svg: string, width?: number): Buffer {
-  const resvg = new Resvg(svg, {
-    font: { fontFiles: TTF, loadSystemFonts: false, defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
-    fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
-    background: '#ffffff',
-  });
-  return resvg.render().asPng();
+  return new Resvg(svg, options(width)).render().asPng();
 }
 
-export const ogPng = (r: RenderedState): Buffer => toPng(ogSvg(r));
-/** 2× the article width, for download. */
-export const downloadPng = (r: RenderedState, permalink: string): Buffer =>
-  toPng(downloadSvg(r, permalink, false), 2 * (ARTICLE_WIDTH + 32));
+/** The same off the main thread (libuv pool), so concurrent builds of pages overlap renders. */
+export async function toPngAsync(svg: string, width?: number): Promise<Buffer> {
+  return (await renderAsync(svg, options(width))).asPng();
+}
+
+export const ogPng = (r: RenderedState): Promise<Buffer> => toPngAsync(ogSvg(r));
+/** 2× the article width, for download (the site rasterises chart.svg in the browser instead: build time). */
+export const downloadPng = (r: RenderedState, permalink: string): Promise<Buffer> =>
+  toPngAsync(downloadSvg(r, permalink, false), 2 * (ARTICLE_WIDTH + 32));

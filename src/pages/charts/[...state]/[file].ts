@@ -3,19 +3,22 @@
  *   data.csv      exactly the chart's table (tableRows)
  *   data.json     metadata: title, summary, source, licence, permalink, columns
  *   chart.svg     self-contained SVG (title, chart, source, permalink, Inter inlined)
- *   chart.png     2× article width
  *   og.png        1200×630 share card
  *   oembed.json   oEmbed 1.0 "rich"
  *   render-data.json  the chart's data, for charts the browser redraws (highlight, measure lists)
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import Papa from 'papaparse';
-import { downloadPng, downloadSvg, ogPng } from '../../../share/compose.ts';
+import { downloadSvg, ogPng } from '../../../share/compose.ts';
 import { embedHeight, EMBED_WIDTH, snippets, urlsFor } from '../../../share/snippets.ts';
 import { clientData, needsClientRender, prerenderedStates, renderState, specs } from '../../../state/chart-states.ts';
 import type { ChartStateEntry } from '../../../state/url.ts';
 
-const FILES = ['data.csv', 'data.json', 'chart.svg', 'chart.png', 'og.png', 'oembed.json'] as const;
+/**
+ * No chart.png: rendering ~900 PNGs twice kept the build over 5 minutes, so the page rasterises
+ * chart.svg at 2× in the browser when the reader asks for a PNG (src/client/share.ts).
+ */
+const FILES = ['data.csv', 'data.json', 'chart.svg', 'og.png', 'oembed.json'] as const;
 type File = (typeof FILES)[number] | 'render-data.json';
 
 export const LICENCE = {
@@ -32,7 +35,7 @@ export const getStaticPaths = (() =>
 
 const site = import.meta.env.SITE;
 
-export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = ({ props }) => {
+export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = async ({ props }) => {
   const { entry, file } = props;
   if (file === 'render-data.json') {
     return new Response(JSON.stringify(clientData(entry)), { headers: { 'Content-Type': 'application/json' } });
@@ -57,10 +60,8 @@ export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = ({ props })
       });
     case 'chart.svg':
       return new Response(downloadSvg(r, u.page), { headers: { 'Content-Type': 'image/svg+xml' } });
-    case 'chart.png':
-      return new Response(downloadPng(r, u.page), { headers: { 'Content-Type': 'image/png' } });
     case 'og.png':
-      return new Response(ogPng(r), { headers: { 'Content-Type': 'image/png' } });
+      return new Response(await ogPng(r), { headers: { 'Content-Type': 'image/png' } });
     case 'oembed.json':
       return Response.json({
         type: 'rich',

@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+
+const AREA = 'aberfeldy';
+const AREA_NAME = 'Aberfeldy';
+const AREA_PAGE = `/charts/area-change/${AREA}/very-good/`;
+
+/** The chart drawing the reader currently sees (the container query shows one of two). */
+async function visibleSvg(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const svgs = [...document.querySelectorAll<SVGSVGElement>('[data-chart] svg')];
+    const shown = svgs.find((s) => s.getBoundingClientRect().width > 0);
+    return shown ? shown.outerHTML : '';
+  });
+}
+
+const ready = (page: Page) => page.waitForSelector('[data-chart-view][data-ready="true"]');
+
+test('chart page: title, summary, chart, source, share, embed and downloads', async ({ page }) => {
+  await page.goto(AREA_PAGE);
+  await expect(page.locator('h1')).toContainText(AREA_NAME);
+  await expect(page).toHaveTitle(new RegExp(AREA_NAME));
+  expect(await visibleSvg(page)).toContain('<svg');
+  await expect(page.locator('figcaption')).toContainText('Source');
+  await expect(page.locator('#share-url')).toHaveValue(new RegExp(`${AREA_PAGE}$`));
+  await expect(page.locator('#embed-script')).toHaveValue(/data-biglocal-embed=.*\/embed\.js/s);
+  await expect(page.locator('#embed-iframe')).toHaveValue(/<iframe [^>]*height="\d+"/);
+  await expect(page.locator('#embed-image')).toHaveValue(/og\.png/);
+  for (const f of ['og.png', 'chart.svg', 'data.csv', 'data.json']) {
+    const res = await page.request.get(`${AREA_PAGE}${f}`);
+    expect(res.status(), f).toBe(200);
+  }
+  const svg = await (await page.request.get(`${AREA_PAGE}chart.svg`)).text();
+  expect(svg).toContain('@font-face');
+  expect(svg).toContain(AREA_NAME);
+  expect(svg).toContain('Source');
+  const meta = await (await page.request.get(`${AREA_PAGE}data.json`)).json();
+  expect(meta.licence.name).toMatch(/Open Government Licence v3/);
+  expect(meta.permalink).toMatch(new RegExp(`${AREA_PAGE}$`));
+});
+
+test('PNG download: chart.svg rasterised at 2× article width', async ({ page }) => {
+  await page.goto(AREA_PAGE);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-png-download]').click()]);
+  expect(download.suggestedFilename()).toBe('chart.png');
+  const { readFileSync } = await import('node:fs');
+  const png = readFileSync((await download.path())!);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(2 * 672);
+});
+
+test('og:image names a 1200×630 PNG of this state; twitter card is summary_large_image', async ({ page }) => {
+  await page.goto(AREA_PAGE);
+  const og = await page.locator('meta[property="og:image"]').getAttribute('content');
+  expect(og).toMatch(new RegExp(`${AREA_PAGE}og\\.png$`));
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', new RegExp(AREA_NAME));
+  const res = await page.request.get(new URL(og!).pathname);
+  expect(res.status()).toBe(200);
+  const png = await res.body();
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(1200);
+  expect(png.readUInt32BE(20)).toBe(630);
+});
+
+test('oEmbed: discovery link and valid rich JSON', async ({ page }) => {
+  await page.goto(AREA_PAGE);
+  const href = await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href');
+  const o = await (await page.request.get(new URL(href!).pathname)).json();
+  expect(o).toMatchObject({ type: 'rich', version: '1.0', provider_name: 'Big Local health' });
+  expect(o.html).toMatch(/^<iframe [^>]*src="[^"]*\/embed\/area-change\/aberfeldy\/very-good\/"/);
+  expect(Number.isInteger(o.width) && o.width > 0).toBe(true);
+  expect(Number.isInteger(o.height) && o.height > 0).toBe(true);
+  expect(o.title).toContain(AREA_NAME);
+});
+
+test('CSV parses and equals the chart table', async ({ page }) => {
+  for (const path of [AREA_PAGE, '/charts/group-comparison/very-good/', '/charts/area-changes/fair/']) {
+    await page.goto(path);
+    const table = await page.evaluate(() => {
+      const t = document.querySelector('[data-table]') as HTMLTableElement;
+      return [...t.rows].map((r) => [...r.cells].map((c) => c.textContent!.trim()));
+    });
+    const csv = await (await page.request.get(`${path}data.csv`)).text();
+    const parsed = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toEqual(table);
+  }
+});
+
+test('round trip: highlight and table set in the UI → URL → new page draws the same SVG', async ({ page, context }) => {
+  await page.goto('/charts/area-changes/very-good/');
+  await ready(page);
+  await page.selectOption('[data-highlight]', AREA);
+  await expect(page).toHaveURL(new RegExp(`\\?highlight=${AREA}$`));
+  await ready(page);
+  await expect(page.locator('[data-chart] svg .area--highlight').first()).toBeAttached();
+  await page.locator('[data-table-toggle] > summary').click();
+  await expect(page).toHaveURL(new RegExp(`highlight=${AREA}&table=1$`));
+  const svg = await visibleSvg(page);
+  const url = page.url();
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await ready(other);
+  expect(await visibleSvg(other)).toBe(svg);
+  await expect(other.locator('[data-table-toggle]')).toHaveAttribute('open', '');
+  await expect(other.locator('#highlight')).toHaveValue(AREA);
+  await expect(other.locator('#share-url')).toHaveValue(url);
+
+  // Clearing the highlight returns to the prerendered drawing.
+  await page.selectOption('[data-highlight]', '');
+  await expect(page).toHaveURL(/very-good\/\?table=1$/);
+});
+
+test('back and forward follow measure switches, carrying minor state', async ({ page }) => {
+  await page.goto('/charts/group-comparison/very-good/?highlight=big_local');
+  await ready(page);
+  await page.getByRole('link', { name: 'Fair health' }).click();
+  await expect(page).toHaveURL(/\/group-comparison\/fair\/\?highlight=big_local$/);
+  await ready(page);
+  await expect(page.locator('#highlight')).toHaveValue('big_local');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/very-good\/\?highlight=big_local$/);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/fair\/\?highlight=big_local$/);
+});
+
+const HOSTILE = ['<script>window.__pwned=1</script>', '"><img src=x onerror="window.__pwned=1">', "'\"`", 'x'.repeat(10_000), '🙂\u202e'];
+
+for (const kind of ['charts', 'embed'] as const) {
+  test(`${kind}: hostile values in every query parameter are inert and show the fallback notice`, async ({ page }) => {
+    const path = `/${kind}/area-changes/very-good/`;
+    await page.goto(path);
+    await ready(page);
+    const clean = await visibleSvg(page);
+    for (const key of ['highlight', 'table', 'measures', 'nonsense']) {
+      for (const bad of HOSTILE) {
+        await page.goto(`${path}?${new URLSearchParams({ [key]: bad })}`);
+        await ready(page);
+        const notice = page.locator('[data-notice]');
+        await expect(notice, `${key}=${bad.slice(0, 20)}`).toBeVisible();
+        await expect(notice).not.toContainText('<');
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+        expect(await page.locator('img[src="x"]').count()).toBe(0);
+        expect(await visibleSvg(page)).toBe(clean);
+        expect(await page.content()).not.toContain('onerror="window');
+      }
+    }
+  });
+}
