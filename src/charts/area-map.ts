@@ -3,7 +3,7 @@
  * authority district (the change in a health share, 2011 to 2021). Pure: data, state and size in,
  * SVG string out. The LSOA values are those of the comparison unit each LSOA belongs to.
  */
-import type { FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -105,44 +105,74 @@ export function tableRows(data: Data, state: State): TableData {
   };
 }
 
-export function render(data: Data, state: State, size: Size, opts: AreaMapRenderOptions = {}): string {
-  const a = checked(data, state);
-  const m = state.measure;
-  const width = size.width;
+interface AreaGeometry {
+  height: number;
+  lsoas: { props: LsoaProperties; d: string }[];
+  outline: string;
+  footprint: string;
+}
+
+/**
+ * Projected paths per area and size. The site renders the same area map several times (area page,
+ * chart page, embed), and load.ts hands out a fresh topology object each time, so the cache is
+ * keyed by the area, its district and the topologies' sizes rather than by object identity.
+ */
+const geometryCache = new Map<string, AreaGeometry>();
+
+function geometry(data: Data, width: number, maxHeight: number): AreaGeometry {
+  const a = data.area;
+  const key = [a.code, a.ladCode, data.lsoa.arcs.length, data.footprints.arcs.length, JSON.stringify(data.lsoa.bbox ?? data.lsoa.transform ?? ''), width, maxHeight].join('|');
+  const hit = geometryCache.get(key);
+  if (hit) return hit;
 
   let t = presimplify(data.lsoa as Parameters<typeof presimplify>[0]);
   t = simplify(t, quantile(t, 1 - KEEP_POINTS));
   const obj = t.objects.lsoa as GeometryCollection<LsoaProperties>;
   const lsoas = feature(t, obj) as FeatureCollection<Geometry, LsoaProperties>;
   const fpObj = data.footprints.objects.footprints as GeometryCollection<{ code: string; name: string }>;
-  const fpAll = feature(data.footprints, fpObj) as FeatureCollection<Geometry, { code: string; name: string }>;
-  const footprint = fpAll.features.find((f) => f.properties.code === a.code);
+  const fpGeom = fpObj.geometries.find((g) => (g.properties as { code?: string } | undefined)?.code === a.code);
+  const footprint = fpGeom ? (feature(data.footprints, fpGeom) as Feature<Geometry>) : undefined;
 
   const fitTo: FeatureCollection = { type: 'FeatureCollection', features: [...lsoas.features, ...(footprint ? [footprint] : [])] };
+  const { projection, height } = fitProjection(fitTo, width, { padding: 8, maxHeight });
+  const g: AreaGeometry = {
+    height,
+    lsoas: lsoas.features.map((f) => ({ props: f.properties, d: pathData(projection, f) })),
+    outline: pathData(projection, mesh(t, obj, (x, y) => x === y) as MultiLineString),
+    footprint: footprint ? pathData(projection, footprint) : '',
+  };
+  if (geometryCache.size > 400) geometryCache.clear();
+  geometryCache.set(key, g);
+  return g;
+}
+
+export function render(data: Data, state: State, size: Size, opts: AreaMapRenderOptions = {}): string {
+  const a = checked(data, state);
+  const m = state.measure;
+  const width = size.width;
+
   const withLegend = opts.legend !== false;
   const legendW = Math.min(width - 12, 7 * 56);
   const footprintSwatch = `<rect x="1" y="1" width="20" height="12" fill="none" stroke="#ffffff" stroke-width="4"/><rect x="1" y="1" width="20" height="12" fill="none" stroke="#111111" stroke-width="2"/>`;
+  const geo = geometry(data, width, opts.maxHeight ?? Math.round(width * 1.1));
   const legend = withLegend
     ? legendSvg(m, 'lsoa', 6, 0, legendW, {
-        showMissing: lsoas.features.some((f) => isMissing(change(f.properties, m))),
+        showMissing: geo.lsoas.some((l) => isMissing(change(l.props, m))),
         extra: [{ label: `${a.name} (approximate footprint)`, swatch: footprintSwatch }],
       })
     : null;
   const top = legend ? round1(legend.height + 8) : 0;
-  const { projection, height: mapH } = fitProjection(fitTo, width, { padding: 8, maxHeight: opts.maxHeight ?? Math.round(width * 1.1) });
+  const mapH = geo.height;
 
-  const paths = lsoas.features
-    .map((f) => {
-      const p = f.properties;
+  const paths = geo.lsoas
+    .map(({ props: p, d }) => {
       const v = change(p, m);
       const inside = inArea(p, a);
       const tip = `${p.name}${inside ? ` (in ${a.name})` : ''}: ${isMissing(v) ? 'no data' : fmtPp(v)}`;
-      return `<path d="${pathData(projection, f)}" fill="${classColour(classOf(v, BREAKS.lsoa[m]), m)}"><title>${escapeXml(tip)}</title></path>`;
+      return `<path d="${d}" fill="${classColour(classOf(v, BREAKS.lsoa[m]), m)}"><title>${escapeXml(tip)}</title></path>`;
     })
     .join('');
-  const outline = pathData(projection, mesh(t, obj, (x, y) => x === y) as MultiLineString);
-  const fp = footprint ? pathData(projection, footprint) : '';
-
+  const { outline, footprint: fp } = geo;
   const body =
     (legend ? legend.body : '') +
     `<g class="amap-map" transform="translate(0 ${top})">` +
