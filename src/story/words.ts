@@ -101,14 +101,25 @@ export function headline(s: Summary): string {
       : rel === 'as much as'
         ? `in Big Local areas as much as in England`
         : `${rel === 'more than' ? 'more' : 'less'} in Big Local areas than in England`;
-  const sim = vsSimilar(s.differenceInDifferences[m], bl);
+  const did = s.differenceInDifferences[m];
+  const sim = vsSimilar(did, bl);
   const good = rel === 'more than' && v === 'rose';
-  const tail =
-    sim === 'about the same'
-      ? `${good ? 'but only' : 'and'} about as much as in similar places`
-      : sim === 'more'
-        ? `${good ? 'and' : 'but'} more than in similar places`
-        : `${good ? 'but' : 'and'} less than in similar places`;
+  let tail: string;
+  if (v === 'rose') {
+    tail =
+      sim === 'about the same'
+        ? `${good ? 'but only' : 'and'} about as much as in similar places`
+        : sim === 'more'
+          ? `${good ? 'and' : 'but'} more than in similar places`
+          : `${good ? 'but' : 'and'} less than in similar places`;
+  } else {
+    // A fall: say better or worse (higher very good share is better) rather than "more".
+    tail = includesZero(did)
+      ? 'about the same as in similar places'
+      : did.estimate > 0
+        ? 'but better than in similar places'
+        : 'and worse than in similar places';
+  }
   return `Very good health ${v} ${vsEn} – ${tail}`;
 }
 

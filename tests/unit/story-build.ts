@@ -1,0 +1,40 @@
+/**
+ * Build the story page alone, fast: a throwaway Astro root whose src/pages holds only index.astro
+ * and a copy of the rest of src/ (node_modules and data are linked). The full site has well over a thousand
+ * pages (chart pages, embeds, share cards), which takes minutes; this takes seconds.
+ *
+ * Used by tests/unit/story-numbers.test.ts, and by hand:
+ *   npx tsx tests/unit/story-build.ts <outDir> [processedDataDir]
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const PROJECT = resolve(import.meta.dirname, '..', '..');
+
+export function buildStoryOnly(outDir: string, processedDir?: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'story-root-'));
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'METHOD.md']) {
+    if (existsSync(join(PROJECT, f))) copyFileSync(join(PROJECT, f), join(root, f));
+  }
+  for (const d of ['node_modules', 'public', 'data']) symlinkSync(join(PROJECT, d), join(root, d));
+  mkdirSync(join(root, 'src', 'pages'), { recursive: true });
+  for (const d of readdirSync(join(PROJECT, 'src'))) {
+    // Copied, not linked: Astro's compiler keys its metadata by real path and trips over links.
+    if (d !== 'pages') cpSync(join(PROJECT, 'src', d), join(root, 'src', d), { recursive: true });
+  }
+  copyFileSync(join(PROJECT, 'src', 'pages', 'index.astro'), join(root, 'src', 'pages', 'index.astro'));
+  execFileSync(join(PROJECT, 'node_modules', '.bin', 'astro'), ['build', '--root', root, '--outDir', resolve(outDir)], {
+    cwd: root,
+    env: { ...process.env, ...(processedDir ? { PROCESSED_DATA_DIR: resolve(processedDir) } : {}), ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'pipe',
+  });
+  rmSync(root, { recursive: true, force: true });
+  return join(resolve(outDir), 'index.html');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const [out = 'dist-story', data] = process.argv.slice(2);
+  console.log(buildStoryOnly(out, data));
+}
