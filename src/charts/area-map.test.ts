@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as chart from './area-map.ts';
 import { DIVERGING, MISSING_COLOUR, NEUTRAL_COLOUR } from './map-scale.ts';
-import { areaMapFixtures } from './map-fixtures.ts';
+import { areaMapFixtures } from '../geo/map-fixtures.ts';
 import { parseSvg } from './test-helpers.ts';
 
 const data = areaMapFixtures();

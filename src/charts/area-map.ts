@@ -4,7 +4,7 @@
  * SVG string out. The LSOA values are those of the comparison unit each LSOA belongs to.
  */
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { MEASURE_LABELS, type BigLocalArea, type LsoaProperties } from '../data/schema.ts';
@@ -129,9 +129,19 @@ function geometry(data: Data, width: number, maxHeight: number): AreaGeometry {
   t = simplify(t, quantile(t, 1 - KEEP_POINTS));
   const obj = t.objects.lsoa as GeometryCollection<LsoaProperties>;
   const lsoas = feature(t, obj) as FeatureCollection<Geometry, LsoaProperties>;
-  const fpObj = data.footprints.objects.footprints as GeometryCollection<{ code: string; name: string }>;
-  const fpGeom = fpObj.geometries.find((g) => (g.properties as { code?: string } | undefined)?.code === a.code);
-  const footprint = fpGeom ? (feature(data.footprints, fpGeom) as Feature<Geometry>) : undefined;
+  // The outline is the union of the footprint's LSOAs in this (simplified) topology, so it lies
+  // exactly on the LSOA edges. A footprint that reaches into another district (one area does)
+  // falls back to the footprints file for the whole outline.
+  const inside = obj.geometries.filter((g) => g.properties && inArea(g.properties as LsoaProperties, a));
+  const complete = inside.length > 0 && a.lsoa21.every((code) => inside.some((g) => (g.properties as LsoaProperties).lsoa21 === code));
+  let footprint: Feature<Geometry> | undefined;
+  if (complete || a.lsoa21.length === 0) {
+    footprint = inside.length ? { type: 'Feature', properties: {}, geometry: merge(t, inside as Parameters<typeof merge>[1]) } : undefined;
+  } else {
+    const fpObj = data.footprints.objects.footprints as GeometryCollection<{ code: string; name: string }>;
+    const fpGeom = fpObj.geometries.find((g) => (g.properties as { code?: string } | undefined)?.code === a.code);
+    footprint = fpGeom ? (feature(data.footprints, fpGeom) as Feature<Geometry>) : undefined;
+  }
 
   const fitTo: FeatureCollection = { type: 'FeatureCollection', features: [...lsoas.features, ...(footprint ? [footprint] : [])] };
   const { projection, height } = fitProjection(fitTo, width, { padding: 8, maxHeight });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as chart from './england-map.ts';
 import { DIVERGING, NEUTRAL_COLOUR } from './map-scale.ts';
-import { mapFixtures } from './map-fixtures.ts';
+import { mapFixtures } from '../geo/map-fixtures.ts';
 import { byClass, parseSvg } from './test-helpers.ts';
 
 const data = mapFixtures();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHART_IDS, charts, defaultStateOf, getChart, isChartId, type ChartDataMap, type ChartId } from './registry.ts';
 import { change, ENGLAND, makeAreas, makePlace, makeSummary } from './fixtures.ts';
 import { parseSvg } from './test-helpers.ts';
-import { areaMapFixtures, mapFixtures } from './map-fixtures.ts';
+import { areaMapFixtures, mapFixtures } from '../geo/map-fixtures.ts';
 
 const areas = makeAreas(12);
 const area = areas[2]!;

@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
 import type { Topology } from 'topojson-specification';
 import type { BigLocalArea, LsoaProperties, Place } from '../data/schema.ts';
-import { change, makeArea, makePlace } from './fixtures.ts';
+import { change, makeArea, makePlace } from '../charts/fixtures.ts';
 
 /** A lon/lat square, wound clockwise (as d3 wants; the projection does not mind either way). */
 function square(x0: number, y0: number, size: number): Polygon {
