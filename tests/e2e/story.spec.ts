@@ -1,0 +1,155 @@
+/**
+ * The story (home page): every chart with its summary and table, with JavaScript on and off;
+ * scroll steps swap the sticky chart; the headline numbers match summary.csv; axe finds nothing.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations, horizontalOverflow } from './helpers';
+
+interface SummaryRow {
+  group: 'england' | 'big_local' | 'similar_areas';
+  pct_very_good_2011: number;
+  pct_very_good_2021: number;
+  pct_bad_or_very_bad_2011: number;
+  pct_bad_or_very_bad_2021: number;
+}
+const csv = Papa.parse<SummaryRow>(readFileSync('data/processed/public/summary.csv', 'utf8'), {
+  header: true,
+  dynamicTyping: true,
+  skipEmptyLines: true,
+}).data;
+const row = (g: SummaryRow['group']): SummaryRow => {
+  const r = csv.find((x) => x.group === g);
+  if (!r) throw new Error(`summary.csv has no ${g} row`);
+  return r;
+};
+
+const STEP_IDS = ['step-england', 'step-very-good-england', 'step-very-good-similar', 'step-bad'];
+
+/** Every figure, including the scrolly ones hidden while another step is active. */
+function figures(page: Page) {
+  return page.getByRole('main').locator('figure');
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`story, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('every chart shows, with its summary and data table', async ({ page }) => {
+      await page.goto('/');
+      const figs = figures(page);
+      const count = await figs.count();
+      expect(count).toBeGreaterThanOrEqual(STEP_IDS.length + 2);
+      for (let i = 0; i < count; i++) {
+        const fig = figs.nth(i);
+        // In the enhanced (sticky) layout only the active step's figure is shown; the step test covers the rest.
+        if (!(await fig.isVisible())) continue;
+        await fig.scrollIntoViewIfNeeded();
+        await expect(fig.getByRole('heading')).toBeVisible();
+        await expect(fig.getByRole('img').filter({ visible: true }).first()).toBeVisible();
+        const summary = fig.locator('.figure__summary');
+        await expect(summary).toHaveText(/\d/);
+        const toggle = fig.getByText('Show the data');
+        await toggle.click();
+        const table = fig.getByRole('table');
+        await expect(table).toBeVisible();
+        expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+      }
+      // Every scrolly step's figure exists, with a heading and a table, whatever is on screen.
+      for (const id of STEP_IDS) {
+        const fig = page.locator(`figure#fig-${id}`);
+        await expect(fig).toHaveCount(1);
+        await expect(fig.locator('table')).toHaveCount(1);
+      }
+    });
+
+    test('the headline numbers equal those in summary.csv', async ({ page }) => {
+      await page.goto('/');
+      const bl = row('big_local');
+      const en = row('england');
+      const sim = row('similar_areas');
+      const blChange = bl.pct_very_good_2021 - bl.pct_very_good_2011;
+      const enChange = en.pct_very_good_2021 - en.pct_very_good_2011;
+      const simChange = sim.pct_very_good_2021 - sim.pct_very_good_2011;
+      // The page shows one decimal, the CSV two: equal within the two roundings.
+      const close = (shown: number, csvValue: number) => expect(Math.abs(shown - csvValue)).toBeLessThanOrEqual(0.061);
+      const text = (await page.getByTestId('standfirst').textContent()) ?? '';
+      const num = (re: RegExp): number => {
+        const m = re.exec(text);
+        expect(m, `${re} in "${text}"`).not.toBeNull();
+        return Number(m![1]);
+      };
+      close(num(/by (\d+\.\d) percentage points/), Math.abs(blChange));
+      close(num(/of (\d+\.\d) points in England/), Math.abs(enChange));
+      close(num(/of (\d+\.\d) points in places with similar/), Math.abs(simChange));
+      const h1 = page.getByRole('heading', { level: 1 });
+      if (Math.round(blChange * 10) > Math.round(enChange * 10) + 1) {
+        await expect(h1).toContainText('more in Big Local areas than in England');
+      }
+      // The very good comparison table carries the same shares.
+      const rows = await page.locator('#fig-step-very-good-similar table tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim().replace('\u2212', '-'))),
+      );
+      const label: Record<SummaryRow['group'], string> = { england: 'England', big_local: 'Big Local areas', similar_areas: 'Similar areas' };
+      for (const r of [bl, en, sim]) {
+        const cells = rows.find((c) => c[0] === label[r.group]);
+        expect(cells, r.group).toBeDefined();
+        close(Number(cells![1]), r.pct_very_good_2011);
+        close(Number(cells![2]), r.pct_very_good_2021);
+      }
+    });
+
+    test('axe finds nothing', async ({ page }) => {
+      await page.goto('/');
+      expect(await axeViolations(page, { javaScriptEnabled })).toEqual([]);
+    });
+
+    test('no sideways scrolling', async ({ page }) => {
+      await page.goto('/');
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    });
+  });
+}
+
+test.describe('scroll steps', () => {
+  test('steps change the sticky chart (wide screen, JavaScript on)', async ({ page }, info) => {
+    test.skip(info.project.name !== 'desktop', 'phones stack the steps instead of a sticky chart');
+    await page.goto('/');
+    const graphic = page.locator('[data-scrolly-graphic]');
+    await expect(graphic).toBeVisible();
+    expect(await graphic.evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+    const seen: string[] = [];
+    for (const id of STEP_IDS) {
+      await page.locator(`#${id}`).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 150));
+      const fig = graphic.locator(`#fig-${id}`);
+      await expect(fig).toBeVisible();
+      await expect(graphic.getByRole('figure').filter({ visible: true })).toHaveCount(1);
+      seen.push((await fig.getByRole('heading').textContent()) ?? '');
+    }
+    expect(new Set(seen).size).toBe(STEP_IDS.length);
+  });
+
+  test('with reduced motion the steps are a plain sequence', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/');
+    await expect(page.locator('[data-scrolly-graphic]')).toBeHidden();
+    for (const id of STEP_IDS) {
+      const fig = page.locator(`#${id} figure`);
+      await expect(fig).toHaveCount(1);
+      await fig.scrollIntoViewIfNeeded();
+      await expect(fig).toBeVisible();
+    }
+  });
+
+  test('on a phone the steps stack: each figure follows its words', async ({ page }, info) => {
+    test.skip(info.project.name !== 'mobile', 'phone layout');
+    await page.goto('/');
+    await expect(page.locator('[data-scrolly-graphic]')).toBeHidden();
+    for (const id of STEP_IDS) {
+      const fig = page.locator(`#${id} figure`);
+      await fig.scrollIntoViewIfNeeded();
+      await expect(fig).toBeVisible();
+    }
+  });
+});
