@@ -75,7 +75,7 @@ try {
     }
   }
 } finally {
-  await chrome?.kill();
+  chrome?.kill();
   preview.kill();
 }
 process.exitCode = failed ? 1 : 0;

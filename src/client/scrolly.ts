@@ -43,7 +43,7 @@ function enable(s: Scrolly): void {
   activate(s, start);
   const scroller = scrollama();
   scroller
-    .setup({ step: s.steps, offset: 0.55 })
+    .setup({ step: s.steps, offset: 0.5 })
     .onStepEnter(({ index }) => activate(s, index));
   s.scroller = scroller;
 }
