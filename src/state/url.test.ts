@@ -105,7 +105,7 @@ describe('url state', () => {
       const p = parseUrl(href, specs)!;
       expect(p.notices.length).toBeGreaterThan(0);
       const spec = p.spec;
-      for (const k of spec.path) expect(k.values).toContain((p.view.state as Record<string, unknown>)[k.key]);
+      for (const k of spec.path) expect(k.values).toContain((p.view.state as unknown as Record<string, unknown>)[k.key]);
       expect(JSON.stringify(p)).not.toContain('<script');
     }
   });

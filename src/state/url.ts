@@ -163,7 +163,7 @@ export function chartHref<K extends ChartId>(
   kind: Kind = 'charts',
   table = false,
 ): string {
-  const s = state as Record<string, unknown>;
+  const s = state as unknown as Record<string, unknown>;
   const parts: string[] = [kind, id];
   for (const key of PATH_ORDER) {
     const v = s[key];
@@ -307,7 +307,7 @@ export function parseUrl(url: string | URL, specs: Readonly<Record<string, Chart
   return {
     kind: p.kind,
     spec: p.spec,
-    view: { id: p.spec.id, state: q.state as ChartStateMap[ChartId], table: q.table },
+    view: { id: p.spec.id, state: q.state as unknown as ChartStateMap[ChartId], table: q.table },
     notices: [...p.notices, ...q.notices],
   };
 }

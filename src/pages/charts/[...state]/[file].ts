@@ -61,7 +61,7 @@ export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = async ({ pr
     case 'chart.svg':
       return new Response(downloadSvg(r, u.page), { headers: { 'Content-Type': 'image/svg+xml' } });
     case 'og.png':
-      return new Response(await ogPng(r), { headers: { 'Content-Type': 'image/png' } });
+      return new Response(new Uint8Array(await ogPng(r)), { headers: { 'Content-Type': 'image/png' } });
     case 'oembed.json':
       return Response.json({
         type: 'rich',
