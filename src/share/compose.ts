@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { escapeXml, wrap } from '../charts/svg.ts';
+import { escapeXml, truncate, wrap } from '../charts/svg.ts';
 import type { RenderedState } from '../state/chart-states.ts';
 import { ARTICLE_WIDTH } from '../state/chart-states.ts';
 
@@ -44,19 +44,29 @@ interface Sized {
   height: number;
 }
 
-/** The chart's root <svg> re-placed at (x, y) scaled to `width`, in Inter. */
-function placeChart(svg: string, x: number, y: number, width: number, maxHeight = Infinity): Sized {
+function svgSize(svg: string): { w: number; h: number } {
+  const head = /^<svg\b([^>]*)>/.exec(svg)?.[1] ?? '';
+  return { w: Number(/\swidth="([\d.]+)"/.exec(head)?.[1]), h: Number(/\sheight="([\d.]+)"/.exec(head)?.[1]) };
+}
+
+/**
+ * The chart's root <svg> re-placed at (x, y) scaled to `width` (or down to `maxHeight`), in Inter.
+ * With `cropHeight`, only the top that fits in that height is shown.
+ */
+function placeChart(svg: string, x: number, y: number, width: number, maxHeight = Infinity, cropHeight = Infinity): Sized {
   const m = /^<svg\b([^>]*)>/.exec(svg);
   if (!m) throw new Error('not an SVG');
-  const w = Number(/\swidth="([\d.]+)"/.exec(m[1]!)?.[1]);
-  const h = Number(/\sheight="([\d.]+)"/.exec(m[1]!)?.[1]);
+  const { w, h } = svgSize(svg);
   let k = width / w;
   if (h * k > maxHeight) k = maxHeight / h;
+  const shownH = Math.min(h * k, cropHeight);
   const attrs = m[1]!
-    .replace(/\s(width|height|role|aria-labelledby)="[^"]*"/g, '')
+    .replace(/\s(width|height|role|aria-labelledby|viewBox)="[^"]*"/g, '')
     .replace(/\sfont-family="[^"]*"/, ` font-family="${escapeXml(FONT)}"`);
-  const out = `<svg${attrs} x="${x + (width - w * k) / 2}" y="${y}" width="${w * k}" height="${h * k}">`;
-  return { markup: out + svg.slice(m[0].length), width: w * k, height: h * k };
+  const out =
+    `<svg${attrs} viewBox="0 0 ${w} ${shownH / k}" x="${x + (width - w * k) / 2}" y="${y}" ` +
+    `width="${w * k}" height="${shownH}">`;
+  return { markup: out + svg.slice(m[0].length), width: w * k, height: shownH };
 }
 
 function textLines(lines: string[], x: number, y: number, size: number, lh: number, attrs: string): string {
@@ -92,7 +102,11 @@ export function downloadSvg(r: RenderedState, permalink: string, embedFonts = tr
   );
 }
 
-/** The 1200×630 share card: site name, title (with the state's area in it), the chart, the source. */
+/**
+ * The 1200×630 share card: site name, title (with the state's area in it), the chart, the source.
+ * A chart that would come out narrow (maps, tall lists) goes on the right with the summary beside it;
+ * one too tall to read at that size (the 150-row list) is cropped to its top with a fade.
+ */
 export function ogSvg(r: RenderedState): string {
   const W = 1200;
   const H = 630;
@@ -102,16 +116,36 @@ export function ogSvg(r: RenderedState): string {
   const kicker = `<text x="${pad}" y="${y}" font-size="22" font-weight="700" fill="${ACCENT}">${escapeXml(SITE_NAME.toUpperCase())}</text>`;
   y += 46;
   let titleLines = wrap(r.title, inner, 34, true);
-  if (titleLines.length > 3) titleLines = [...titleLines.slice(0, 2), `${titleLines[2]!.replace(/\s*\S+$/, '')} …`];
+  if (titleLines.length > 3) titleLines = [...titleLines.slice(0, 2), truncate(`${titleLines[2]} ${titleLines[3]}`, inner - 40, 34, true)];
   const title = textLines(titleLines, pad, y, 34, 42, `font-weight="700" fill="${INK}"`);
   y += (titleLines.length - 1) * 42 + 26;
   const footer = H - pad + 8;
-  const chart = placeChart(r.svgWide, pad, y, inner, footer - 34 - y);
-  const source = textLines([r.source.length > 150 ? `${r.source.slice(0, 147)}…` : r.source], pad, footer, 16, 20, `fill="${MUTED}"`);
+  const availH = footer - 34 - y;
+  const source = textLines([truncate(r.source, inner, 16)], pad, footer, 16, 20, `fill="${MUTED}"`);
+
+  const { w, h } = svgSize(r.svgWide);
+  let body: string;
+  if ((availH / h) * w >= inner * 0.6) {
+    body = placeChart(r.svgWide, pad, y, inner, availH).markup;
+  } else {
+    // Chart on the right, summary on the left; a chart that would shrink below 30% is cropped instead.
+    const fitScale = availH / h;
+    const k = fitScale >= 0.3 ? fitScale : Math.min(0.6, (inner * 0.55) / w);
+    const cw = w * k;
+    const x = W - pad - cw;
+    body = placeChart(r.svgWide, x, y, cw, Infinity, availH).markup;
+    if (fitScale < k) {
+      body += `<defs><linearGradient id="og-fade" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#fff" stop-opacity="0"/><stop offset="1" stop-color="#fff"/></linearGradient></defs>`;
+      body += `<rect x="${x}" y="${y + availH - 80}" width="${cw}" height="80" fill="url(#og-fade)"/>`;
+    }
+    const textW = inner - cw - 40;
+    const lines = wrap(r.summary, textW, 24).slice(0, Math.floor((availH - 10) / 34));
+    body += textLines(lines, pad, y + 30, 24, 34, `fill="${INK}"`);
+  }
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${escapeXml(FONT)}">` +
     `<rect width="${W}" height="${H}" fill="#ffffff"/><rect width="${W}" height="8" fill="${ACCENT}"/>` +
-    `${kicker}${title}${chart.markup}${source}</svg>`
+    `${kicker}${title}${body}${source}</svg>`
   );
 }
 
