@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaCounts, badParagraph, changePhrase, confidenceBreakdown, description, didParagraph, headline, moved, points, relative, reportCheck, standfirst, vsEnglandParagraph, vsSimilar } from './words.ts';
+import { areaCounts, districtsParagraph, badParagraph, changePhrase, confidenceBreakdown, description, didParagraph, headline, moved, points, relative, reportCheck, standfirst, vsEnglandParagraph, vsSimilar } from './words.ts';
 import { storySteps } from './steps.ts';
 import { makeSummary, makeArea } from './words.fixtures.ts';
 
@@ -65,7 +65,7 @@ describe('headline and standfirst follow the data', () => {
   it('interval words: includes or excludes zero', () => {
     expect(didParagraph(base)).toContain('from −0.3 to +0.4 points. It includes zero');
     const s = makeSummary({ bl: 3, en: 1, sim: 2, did: [1, 0.6, 1.4] });
-    expect(didParagraph(s)).toContain('ended 1.0 percentage points higher');
+    expect(didParagraph(s)).toContain('was 1.0 percentage points above that of similar areas');
     expect(didParagraph(s)).toContain('does not include zero');
   });
 
@@ -86,5 +86,16 @@ describe('area counts', () => {
   it('counts rises, falls and comparisons as displayed', () => {
     const areas = [makeArea(1, 0.5), makeArea(-1, -2), makeArea(0.02, 0.3), makeArea(0.5, 0.5)];
     expect(areaCounts(areas)).toEqual({ total: 4, rose: 2, fell: 1, aboveComparator: 2, belowComparator: 1 });
+  });
+});
+
+describe('districts paragraph', () => {
+  const district = (code: string, region: string) =>
+    ({ code, name: code, regionCode: region, regionName: region, units: 1, bigLocalAreas: [], health: {} }) as unknown as Parameters<typeof districtsParagraph>[0][number];
+  it('says where the areas are, from the data', () => {
+    const ds = [district('A', 'R1'), district('B', 'R1'), district('C', 'R2'), district('D', 'R2')];
+    expect(districtsParagraph(ds, [makeArea(1, 0.5), makeArea(-1, -2)])).toBe("The 2 Big Local areas lie in 1 of England's 4 local authorities, across 1 of its 2 regions.");
+    const everywhere = [makeArea(1, 0.5), { ...makeArea(1, 0.5), regionCode: 'R2', ladCode: 'C' }];
+    expect(districtsParagraph([district('A', 'R1'), district('C', 'R2')].map((d, i) => ({ ...d, regionCode: i ? 'R2' : everywhere[0]!.regionCode })), everywhere)).toContain('across all 2 of its regions');
   });
 });

@@ -6,7 +6,7 @@
  * Pure functions of the data: no I/O, no Astro. Tested in words.test.ts, including with the data
  * flipped.
  */
-import type { BigLocalArea, GroupId, HealthMeasure, Interval, Summary } from '../data/schema.ts';
+import type { BigLocalArea, GroupId, HealthMeasure, Interval, Place, Summary } from '../data/schema.ts';
 import { CONFIDENCE_LEVELS, type FootprintConfidence } from '../data/schema.ts';
 import { displaySign, fmtPct, fmtSigned, round1dp } from '../charts/svg.ts';
 
@@ -286,6 +286,15 @@ export function areasParagraph(areas: BigLocalArea[]): string {
   return `The averages hide a wide spread. The share in very good health ${dir}. ${rel}: a reminder that small places move around a lot from one census to the next.`;
 }
 
+/** The map's lead: where the areas are, from the area and district figures (the map's own summary gives the changes). */
+export function districtsParagraph(districts: Place[], areas: BigLocalArea[]): string {
+  const regionCount = new Set(districts.map((d) => d.regionCode)).size;
+  const areaRegions = new Set(areas.map((a) => a.regionCode)).size;
+  const spread = areaRegions === regionCount ? `all ${regionCount} of its regions` : `${areaRegions} of its ${regionCount} regions`;
+  const areaLads = new Set(areas.map((a) => a.ladCode)).size;
+  return `The ${areas.length} Big Local areas lie in ${areaLads} of England's ${districts.length} local authorities, across ${spread}.`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // How sure can we be
 
@@ -297,7 +306,7 @@ export function didParagraph(s: Summary, m: HealthMeasure = 'very_good'): string
   const est =
     e === 0
       ? `Our best estimate is that the share in ${label} health changed by the same amount in Big Local areas as in similar areas`
-      : `Our best estimate is that the share in ${label} health ended ${points(d.estimate)} ${e > 0 ? 'higher' : 'lower'} in Big Local areas than it would have if they had changed like similar areas`;
+      : `Taken together, the change in the share in ${label} health was ${points(d.estimate)} ${e > 0 ? 'above' : 'below'} that of similar areas`;
   const range = `the 95% interval runs from ${signedSpaced(d.lower)} to ${signedSpaced(d.upper)} points`;
   const verdict = includesZero(d)
     ? `It includes zero, so the data cannot tell a real difference from chance.`
