@@ -37,6 +37,8 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test('every chart shows, with its summary and data table', async ({ page }) => {
+      // The page carries the England map and 150-row charts: give the walk through every figure room.
+      test.slow();
       await page.goto('/');
       const figs = figures(page);
       const count = await figs.count();
@@ -101,6 +103,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test('axe finds nothing', async ({ page }) => {
+      test.slow();
       await page.goto('/');
       expect(await axeViolations(page, { javaScriptEnabled })).toEqual([]);
     });
