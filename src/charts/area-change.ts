@@ -2,7 +2,7 @@
  * One Big Local area's change in a measure beside its similar areas, its local authority and
  * England, in the dumbbell form of group-comparison.
  */
-import { MEASURE_LABELS, type BigLocalArea, type HealthChange, type HealthMeasure, type Place } from '../data/schema.ts';
+import { MEASURE_LABELS, type BigLocalArea, type HealthChange, type HealthMeasure, type Place } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout, type DumbbellRow } from './dumbbell.ts';
 import { lowerFirst, round1dp, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
 import { changeMovement, comparison, fromTo, listJoin } from './words.ts';

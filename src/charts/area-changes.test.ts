@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BigLocalArea } from '../data/schema.ts';
+import type { BigLocalArea } from '../data/constants.ts';
 import * as chart from './area-changes.ts';
 import { change, makeArea, makeAreas } from './fixtures.ts';
 import { byClass, fontSizes, labelProblems, num, parseSvg, TEST_WIDTHS, texts } from './test-helpers.ts';
@@ -68,6 +68,19 @@ describe('area-changes', () => {
   it('shows names only when there is room', () => {
     expect(texts(chart.render(four, chart.defaultState, { width: 375 }))).not.toContain('Area A');
     expect(texts(chart.render(four, chart.defaultState, { width: 720 }))).toContain('Area A');
+  });
+
+  it('wraps the note, the caption and the highlighted name on phones instead of cutting them short', () => {
+    const long = { ...areas[75]!, name: 'Mablethorpe, Trusthorpe and Sutton on Sea (Coastal Communities Challenge)' };
+    const data = areas.map((a, i) => (i === 75 ? long : a));
+    for (const measure of ['very_good', 'bad_or_very_bad'] as const) {
+      const all = texts(chart.render(data, { measure, highlight: long.code }, { width: 320 }));
+      const joined = all.join(' ');
+      expect(joined).toContain('Areas ranked by their change, largest rise at the top');
+      expect(joined).toContain('percentage points');
+      expect(joined).toContain(long.name);
+      expect(all.filter((t) => t.endsWith('\u2026'))).toEqual([]);
+    }
   });
 
   it.each(TEST_WIDTHS)('has no overlapping or clipped labels at width %i', (width) => {

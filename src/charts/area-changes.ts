@@ -5,7 +5,7 @@
  * area gets a callout with its name and values.
  */
 import { scaleLinear } from 'd3';
-import { MEASURE_LABELS, type BigLocalArea, type HealthMeasure } from '../data/schema.ts';
+import { MEASURE_LABELS, type BigLocalArea, type HealthMeasure } from '../data/constants.ts';
 import { chooseTicks } from './dumbbell.ts';
 import { GROUP_COLOURS, INK } from './palette.ts';
 import {
@@ -23,7 +23,7 @@ import {
   SvgBuilder,
   textWidth,
   truncate,
-  wrap,
+  wrapBalanced,
   type Box,
   type RenderOptions,
   type Size,
@@ -160,7 +160,7 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
     lx += w + 18;
   }
   b.raw(`</g>`);
-  for (const noteLine of wrap('Areas ranked by their change, largest rise at the top', W - 2 * PAD, 12)) {
+  for (const noteLine of wrapBalanced('Areas ranked by their change, largest rise at the top', W - 2 * PAD, 12)) {
     ly += 18;
     b.text(PAD, ly, noteLine, { size: 12, fill: INK.muted, className: 'note' });
   }
@@ -244,10 +244,12 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
     const xa = x(a.health.changePp[m]);
     const xc = x(a.comparator.changePp[m]);
     const maxInner = plotRight - plotLeft + 12 - 12;
-    const l1 = truncate(a.name, maxInner, 13, true);
+    // The name is what the reader is looking for: up to three lines before it is shortened.
+    const nameLines = wrapBalanced(a.name, maxInner, 13, true);
+    const l1 = nameLines.length > 3 ? [...nameLines.slice(0, 2), truncate(nameLines.slice(2).join(' '), maxInner, 13, true)] : nameLines;
     const l2 = `${fmtPp(a.health.changePp[m])} · similar areas ${fmtPp(a.comparator.changePp[m])}`;
-    const bw = Math.max(textWidth(l1, 13, true), textWidth(l2, 12)) + 12;
-    const bh = 40;
+    const bw = Math.max(...l1.map((l) => textWidth(l, 13, true)), textWidth(l2, 12)) + 12;
+    const bh = 40 + (l1.length - 1) * 16;
     const left = plotLeft - 12;
     const right = W - PAD;
     const dotsMin = Math.min(xa, xc) - 8;
@@ -278,17 +280,18 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
     b.raw(`<g class="callout">`);
     b.raw(line(anchorX, anchorY, edgeX, edgeY, `class="leader" stroke="${INK.axis}" stroke-width="1"`));
     b.raw(rect(bx, by, bw, bh, `fill="#ffffff" fill-opacity="0.96" stroke="${areaColour}" stroke-width="1.5" rx="3"`));
-    b.text(bx + 6, by + 16, l1, { size: 13, bold: true, fill: INK.text, className: 'callout-name' });
-    b.text(bx + 6, by + 33, l2, { size: 12, fill: INK.text, className: 'callout-values' });
+    l1.forEach((l, k) => b.text(bx + 6, by + 16 + k * 16, l, { size: 13, bold: true, fill: INK.text, className: 'callout-name' }));
+    b.text(bx + 6, by + bh - 7, l2, { size: 12, fill: INK.text, className: 'callout-values' });
     b.raw(`</g>`);
   }
 
-  const captionY = bottomAxisY + 22;
-  b.text(PAD, captionY, truncate(`Change 2011–2021 in ${lowerFirst(MEASURE_LABELS[m])}, percentage points`, W - 2 * PAD, 12), {
-    size: 12,
-    fill: INK.muted,
-    className: 'axis-caption',
-  });
+  // The caption names the measure and the unit: wrapped, never cut short.
+  const caption = wrapBalanced(`Change 2011–2021 in ${lowerFirst(MEASURE_LABELS[m])}, percentage points`, W - 2 * PAD, 12);
+  let captionY = bottomAxisY + 4;
+  for (const captionLine of caption) {
+    captionY += 18;
+    b.text(PAD, captionY, captionLine, { size: 12, fill: INK.muted, className: 'axis-caption' });
+  }
 
   return {
     body: b.toString(),

@@ -1,5 +1,5 @@
 /** One Big Local area's five general-health categories in 2011 and 2021 (same form as england-health). */
-import type { BigLocalArea } from '../data/schema.ts';
+import type { BigLocalArea } from '../data/constants.ts';
 import { stackedShares, stackedSummary, stackedTable, type StackedLayout } from './stacked.ts';
 import { svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
 

@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geoj
 import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { MEASURE_LABELS, type BigLocalArea, type LsoaProperties } from '../data/schema.ts';
+import { MEASURE_LABELS, type BigLocalArea, type LsoaProperties } from '../data/constants.ts';
 import { fitProjection, pathData } from '../geo/projection.ts';
 import { BREAKS, classOf, classColour, isMissing, legendClasses, legendSvg, type MapMeasure } from './map-scale.ts';
 import { escapeXml, fmtPp, round1, round1dp, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';

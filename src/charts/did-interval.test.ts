@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Summary } from '../data/schema.ts';
+import type { Summary } from '../data/constants.ts';
 import * as chart from './did-interval.ts';
 import { makeSummary } from './fixtures.ts';
 import { byClass, fontSizes, labelProblems, num, parseSvg, TEST_WIDTHS, texts } from './test-helpers.ts';
@@ -11,6 +11,14 @@ const state = chart.defaultState;
 function mirrored(s: Summary): Summary {
   const did = Object.fromEntries(
     Object.entries(s.differenceInDifferences).map(([k, v]) => [k, { estimate: -v.estimate, lower: -v.upper, upper: -v.lower }]),
+  ) as Summary['differenceInDifferences'];
+  return { ...s, differenceInDifferences: did };
+}
+
+/** Small differences close to zero, like the real data (the phone-width case that crossed the line). */
+function nearZero(s: Summary): Summary {
+  const did = Object.fromEntries(
+    Object.keys(s.differenceInDifferences).map((k, i) => [k, { estimate: i % 2 ? -0.13 : 0.1, lower: -0.39, upper: 0.14 }]),
   ) as Summary['differenceInDifferences'];
   return { ...s, differenceInDifferences: did };
 }
@@ -38,10 +46,27 @@ describe('did-interval', () => {
   });
 
   it('labels each measure with its estimate and interval', () => {
-    const all = texts(chart.render(summary, state, { width: 375 }));
+    const all = texts(chart.render(summary, state, { width: 640 }));
     expect(all).toContain('Very good health');
     expect(all).toContain('\u22120.7 pp (95% interval \u22121.2 to \u22120.2)');
     expect(all).toContain('+0.2 pp (95% interval \u22120.2 to +0.6)');
+  });
+
+  it('wraps a value label on phones rather than cutting it short', () => {
+    const all = texts(chart.render(summary, state, { width: 320 })).join(' ');
+    expect(all).toContain('\u22120.7 pp (95% interval \u22121.2 to \u22120.2)');
+    expect(all).toContain('+0.2 pp (95% interval \u22120.2 to +0.6)');
+    expect(all).not.toContain('\u2026');
+  });
+
+  it.each(TEST_WIDTHS)('keeps value labels off the zero line at width %i', (width) => {
+    for (const s of [summary, mirrored(summary), nearZero(summary)]) {
+      const l = chart.layout(s, state, { width });
+      const x0 = l.x(0);
+      const values = l.labels.filter((b) => /pp|interval|\)$/.test(b.text ?? ''));
+      expect(values.length).toBeGreaterThanOrEqual(state.measures.length);
+      for (const b of values) expect(b.x >= x0 + 3 || b.x + b.width <= x0 - 3, `${b.text} crosses 0`).toBe(true);
+    }
   });
 
   it.each(TEST_WIDTHS)('has no overlapping or clipped labels at width %i', (width) => {

@@ -3,7 +3,7 @@
  * few measures, each with its 95% bootstrap interval and a zero reference line.
  */
 import { scaleLinear } from 'd3';
-import { HEALTH_MEASURES, MEASURE_LABELS, type HealthMeasure, type Interval, type Summary } from '../data/schema.ts';
+import { HEALTH_MEASURES, MEASURE_LABELS, type HealthMeasure, type Interval, type Summary } from '../data/constants.ts';
 import { chooseTicks } from './dumbbell.ts';
 import { GROUP_COLOURS, INK } from './palette.ts';
 import {
@@ -20,6 +20,7 @@ import {
   svgRoot,
   SvgBuilder,
   textWidth,
+  wrap,
   type Box,
   type RenderOptions,
   type Size,
@@ -85,6 +86,8 @@ export function tableRows(data: Summary, state: State): TableData {
 
 const PAD = 8;
 const ROW_H = 64;
+/** Extra height for each further line of a row's value label. */
+const LINE_H = 14;
 
 function ppTickFormat(ticks: number[]): (v: number) => string {
   const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
@@ -124,8 +127,38 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
   b.text(W - PAD, 14, 'Big Local higher \u2192', { size: 12, anchor: 'end', fill: INK.muted, className: 'direction-label' });
   b.raw(`</g>`);
 
+  // Each row's value label sits under its interval, wholly on one side of the zero line (a label
+  // across the line reads as struck through), on two lines when one does not fit beside it.
+  const x0 = x(0);
+  const GAP = 6;
+  const rows = measures.map((m) => {
+    const d = data.differenceInDifferences[m];
+    const xe = x(d.estimate);
+    const one = `${fmtPp(d.estimate)} (95% interval ${intervalText(d)})`;
+    const sides: [number, number][] = [
+      [PAD, x0 - GAP],
+      [x0 + GAP, W - PAD],
+    ];
+    // The estimate's own side first (ties: the side with more room).
+    const own = xe < x0 || (xe === x0 && x0 - PAD > W - PAD - x0) ? 0 : 1;
+    const order = [sides[own]!, sides[1 - own]!];
+    // One line beside the zero line if it fits, else wrapped onto two, then three lines.
+    const place = (maxLines: number) => {
+      for (const [a, z] of order) {
+        const lines = wrap(one, z - a, 12);
+        const w = Math.max(...lines.map((l) => textWidth(l, 12)));
+        if (lines.length <= maxLines && w <= z - a) return { lines, cx: Math.min(Math.max(xe, a + w / 2), z - w / 2) };
+      }
+      return undefined;
+    };
+    const w1 = textWidth(one, 12);
+    const fallback = { lines: [one], cx: Math.min(Math.max(xe, PAD + w1 / 2), W - PAD - w1 / 2) };
+    const label = place(1) ?? place(2) ?? place(3) ?? fallback;
+    return { m, d, xe, label, height: ROW_H + (label.lines.length - 1) * LINE_H };
+  });
+
   const top = 24;
-  const rowsBottom = top + measures.length * ROW_H;
+  const rowsBottom = top + rows.reduce((sum, r) => sum + r.height, 0);
 
   const fmt0 = ppTickFormat(x.ticks(5));
   let ticks = chooseTicks(x, W < 480 ? 5 : 7, fmt0, [0, W]);
@@ -138,28 +171,33 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
     }
     b.text(x(t), rowsBottom + 16, fmt(t), { size: 12, anchor: 'middle', fill: INK.muted, className: 'tick-label' });
   }
-  b.raw(line(x(0), top, x(0), rowsBottom + 4, `class="zero-line" stroke="${INK.axis}" stroke-width="1.5"`));
+  b.raw(line(x0, top, x0, rowsBottom + 4, `class="zero-line" stroke="${INK.axis}" stroke-width="1.5"`));
   b.raw(`</g>`);
 
-  measures.forEach((m, i) => {
-    const d = data.differenceInDifferences[m];
-    const y0 = top + i * ROW_H;
+  let y0 = top;
+  for (const { m, d, xe, label, height } of rows) {
     const cy = y0 + 32;
     b.raw(`<g class="row" data-measure="${m}">`);
-    b.text(PAD, y0 + 15, MEASURE_LABELS[m], { size: 13, bold: true, fill: INK.text, className: 'row-label' });
+    // Halo: on phones a long label reaches across the zero line.
+    b.text(PAD, y0 + 15, MEASURE_LABELS[m], { size: 13, bold: true, fill: INK.text, halo: true, className: 'row-label' });
     const xl = x(d.lower);
     const xu = x(d.upper);
     b.raw(line(xl, cy, xu, cy, `class="interval" stroke="${colour}" stroke-width="3"`));
     b.raw(line(xl, cy - 6, xl, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
     b.raw(line(xu, cy - 6, xu, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
-    const xe = x(d.estimate);
     b.raw(circle(xe, cy, 6.5, `class="estimate" data-value="${round1dp(d.estimate)}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"`));
-    const text = `${fmtPp(d.estimate)} (95% interval ${intervalText(d)})`;
-    const tw = textWidth(text, 12);
-    const tx = Math.min(Math.max(xe, PAD + tw / 2), W - PAD - tw / 2);
-    b.text(tx, centredBaseline(cy + 21, 12), text, { size: 12, anchor: 'middle', fill: INK.text, halo: true, className: 'value' });
+    label.lines.forEach((text, k) => {
+      b.text(label.cx, centredBaseline(cy + 21 + k * LINE_H, 12), text, {
+        size: 12,
+        anchor: 'middle',
+        fill: INK.text,
+        halo: true,
+        className: 'value',
+      });
+    });
     b.raw(`</g>`);
-  });
+    y0 += height;
+  }
 
   const captionY = rowsBottom + 36;
   b.text(PAD, captionY, 'Difference in change, percentage points', { size: 12, fill: INK.muted, className: 'axis-caption' });

@@ -18,6 +18,7 @@ import {
   textBox,
   textWidth,
   truncate,
+  wrapBalanced,
   type Box,
 } from './svg.ts';
 
@@ -45,6 +46,8 @@ const R2011 = 5.5;
 const R2021 = 6;
 const ROW_H = 48;
 const LABEL_SIZE = 13;
+/** Line spacing when a row label wraps. */
+const LABEL_LINE_H = 17;
 const VALUE_SIZE = 12;
 const TICK_SIZE = 12;
 
@@ -107,8 +110,14 @@ export function dumbbell(rows: DumbbellRow[], width: number, caption: string): D
   b.text(changeX, legendY, 'Change', { size: 12, bold: true, anchor: 'end', fill: INK.text, className: 'column-header' });
   b.raw(`</g>`);
 
+  // Long row labels (area names) wrap onto a second line, which makes that row taller.
+  const labelLines = rows.map((r) => {
+    const lines = wrapBalanced(r.label, W - 2 * PAD, LABEL_SIZE, true);
+    return lines.length > 2 ? [lines[0]!, truncate(lines.slice(1).join(' '), W - 2 * PAD, LABEL_SIZE, true)] : lines;
+  });
+  const rowHeights = labelLines.map((l) => ROW_H + (l.length - 1) * LABEL_LINE_H);
   const top = 26;
-  const rowsBottom = top + rows.length * ROW_H;
+  const rowsBottom = top + rowHeights.reduce((a, h) => a + h, 0);
 
   // Grid and ticks.
   const fmt0 = pctTickFormat(x, x.ticks(5));
@@ -122,9 +131,10 @@ export function dumbbell(rows: DumbbellRow[], width: number, caption: string): D
   }
   b.raw(`</g>`);
 
+  let y0 = top;
   rows.forEach((r, i) => {
-    const y0 = top + i * ROW_H;
-    const cy = y0 + 33;
+    const extra = rowHeights[i]! - ROW_H;
+    const cy = y0 + 33 + extra;
     const colour = GROUP_COLOURS[r.colour];
     const rising = r.v2021 >= r.v2011;
     const x11 = x(r.v2011);
@@ -132,13 +142,17 @@ export function dumbbell(rows: DumbbellRow[], width: number, caption: string): D
     b.raw(
       `<g class="row${r.highlight ? ' row--highlight' : ''}" data-key="${escapeXml(r.key)}">`,
     );
-    if (r.highlight) b.raw(rect(0, y0 + 1, W, ROW_H - 2, `class="highlight" fill="${INK.highlight}"`));
-    b.text(PAD, y0 + 16, truncate(r.label, W - 2 * PAD, LABEL_SIZE, true), {
-      size: LABEL_SIZE,
-      bold: true,
-      fill: colour,
-      className: 'row-label',
-    });
+    if (r.highlight) b.raw(rect(0, y0 + 1, W, rowHeights[i]! - 2, `class="highlight" fill="${INK.highlight}"`));
+    labelLines[i]!.forEach((l, k) =>
+      b.text(PAD, y0 + 16 + k * LABEL_LINE_H, l, {
+        size: LABEL_SIZE,
+        bold: true,
+        fill: colour,
+        // Halo: grid lines run behind the labels.
+        halo: r.highlight ? INK.highlight : true,
+        className: 'row-label',
+      }),
+    );
     b.raw(line(x11, cy, x21, cy, `class="connector" stroke="${colour}" stroke-width="${r.highlight ? 4 : 3}" stroke-linecap="round"`));
     b.raw(
       circle(x11, cy, R2011, `class="dot dot--2011" data-year="2011" fill="#ffffff" stroke="${colour}" stroke-width="2.5"`),
@@ -169,10 +183,15 @@ export function dumbbell(rows: DumbbellRow[], width: number, caption: string): D
       className: 'change',
     });
     b.raw(`</g>`);
+    y0 += rowHeights[i]!;
   });
 
-  const captionY = rowsBottom + 36;
-  b.text(PAD, captionY, truncate(caption, W - 2 * PAD, 12), { size: 12, fill: INK.muted, className: 'axis-caption' });
+  // The caption names the measure and the unit: wrapped, never cut short.
+  let captionY = rowsBottom + 18;
+  for (const l of wrapBalanced(caption, W - 2 * PAD, 12)) {
+    captionY += 18;
+    b.text(PAD, captionY, l, { size: 12, fill: INK.muted, className: 'axis-caption' });
+  }
 
   return { body: b.toString(), width: W, height: round1(captionY + 8), labels: b.labels, x };
 }

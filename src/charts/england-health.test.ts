@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_CATEGORIES, type HealthChange } from '../data/schema.ts';
+import { HEALTH_CATEGORIES, type HealthChange } from '../data/constants.ts';
 import * as chart from './england-health.ts';
 import { BIG_LOCAL, change, ENGLAND, makeSummary } from './fixtures.ts';
 import { fmtPct } from './svg.ts';

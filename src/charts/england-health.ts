@@ -2,7 +2,7 @@
  * England's (or any group's) five general-health categories in 2011 and 2021, as two 100%
  * stacked bars.
  */
-import { GROUP_IDS, type GroupId, type Summary } from '../data/schema.ts';
+import { GROUP_IDS, type GroupId, type Summary } from '../data/constants.ts';
 import { stackedShares, stackedSummary, stackedTable, type StackedLayout } from './stacked.ts';
 import { svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
 import { GROUP_PHRASES } from './words.ts';

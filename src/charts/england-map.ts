@@ -15,7 +15,7 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geoj
 import { feature, mesh } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { MEASURE_LABELS, type BigLocalArea, type Place } from '../data/schema.ts';
+import { MEASURE_LABELS, type BigLocalArea, type Place } from '../data/constants.ts';
 import { fitProjection, pathData, projectedBounds, projectPoint, type MapProjection } from '../geo/projection.ts';
 import {
   BREAKS,

@@ -11,7 +11,7 @@ import {
   type Interval,
   type Place,
   type Summary,
-} from '../data/schema.ts';
+} from '../data/constants.ts';
 
 type Shares = Record<HealthCategory, number>;
 

@@ -2,7 +2,7 @@
  * Dumbbell chart: one measure's share in 2011 and 2021 for England, Big Local areas and similar
  * areas, with the change in percentage points.
  */
-import { GROUP_IDS, GROUP_LABELS, MEASURE_LABELS, type GroupId, type HealthMeasure, type Summary } from '../data/schema.ts';
+import { GROUP_IDS, GROUP_LABELS, MEASURE_LABELS, type GroupId, type HealthMeasure, type Summary } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout } from './dumbbell.ts';
 import { lowerFirst, round1dp, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
 import { changeMovement, comparison, fromTo, GROUP_PHRASES, listJoin } from './words.ts';

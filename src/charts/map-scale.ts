@@ -11,8 +11,8 @@
  * - Missing values (null, undefined, NaN) get a mid grey that is in no class.
  */
 import { scaleThreshold } from 'd3';
-import { MEASURE_LABELS } from '../data/schema.ts';
-import { escapeXml, rect, round1dp, SvgBuilder, wrap } from './svg.ts';
+import { MEASURE_LABELS } from '../data/constants.ts';
+import { escapeXml, rect, round1dp, SvgBuilder, textWidth, wrap } from './svg.ts';
 
 export const MAP_MEASURES = ['very_good', 'bad_or_very_bad'] as const;
 export type MapMeasure = (typeof MAP_MEASURES)[number];
@@ -152,14 +152,25 @@ export function legendSvg(
   cy += 18;
   b.text(x, cy, healthierRight ? '← less healthy' : '← healthier', { size: 12, fill: '#595959' });
   b.text(x + barW, cy, healthierRight ? 'healthier →' : 'less healthy →', { size: 12, fill: '#595959', anchor: 'end' });
-  let ex = x;
   const extras = [...(o.showMissing ? [{ label: 'No data', swatch: `<rect width="14" height="14" fill="${MISSING_COLOUR}"/>` }] : []), ...(o.extra ?? [])];
+  // Swatches flow left to right and start a new row when the next one does not fit; a label longer
+  // than the legend (a long area name) wraps under itself rather than running off the edge.
+  let ex = x;
+  let rowH = 14;
   if (extras.length) cy += 10;
   for (const e of extras) {
+    const lines = wrap(e.label, width - 28, 12);
+    const labelW = Math.max(...lines.map((l) => textWidth(l, 12)));
+    if (ex > x && ex + 28 + labelW > x + width) {
+      ex = x;
+      cy += rowH + 6;
+      rowH = 14;
+    }
     b.raw(`<g transform="translate(${ex} ${cy})">${e.swatch}</g>`);
-    const box = b.text(ex + 28, cy + 11.5, e.label, { size: 12 });
-    ex = box.x + box.width + 16;
+    lines.forEach((l, k) => b.text(ex + 28, cy + 11.5 + k * 15, l, { size: 12 }));
+    rowH = Math.max(rowH, 14 + (lines.length - 1) * 15);
+    ex += 28 + labelW + 16;
   }
-  if (extras.length) cy += 14;
+  if (extras.length) cy += rowH;
   return { body: `<g class="map-legend" data-measure="${escapeXml(measure)}">${b.toString()}</g>`, height: cy - y + 4, builder: b };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_CATEGORIES } from '../data/schema.ts';
+import { HEALTH_CATEGORIES } from '../data/constants.ts';
 import {
   CATEGORY_COLOURS,
   CSS_VARS,

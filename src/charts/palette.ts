@@ -12,7 +12,7 @@
  *
  * `palette.test.ts` checks all of these contrast claims.
  */
-import type { GroupId, HealthCategory } from '../data/schema.ts';
+import type { GroupId, HealthCategory } from '../data/constants.ts';
 
 /** Everything a chart can colour by: the three groups plus a local authority and one area. */
 export type ColourKey = GroupId | 'lad' | 'area' | 'comparator';

@@ -2,7 +2,7 @@
  * Chart id → module. The map is typed per id, so `charts['area-changes'].render` only accepts
  * BigLocalArea[] and an area-changes state. States are plain JSON-serialisable objects.
  */
-import type { BigLocalArea, Summary } from '../data/schema.ts';
+import type { BigLocalArea, Summary } from '../data/constants.ts';
 import * as areaChange from './area-change.ts';
 import * as areaChanges from './area-changes.ts';
 import * as areaHealth from './area-health.ts';

@@ -4,7 +4,7 @@
  * others get a leader line to a label under the bar, nudged apart so labels never overlap.
  */
 import { scaleLinear } from 'd3';
-import { CENSUS_YEARS, HEALTH_CATEGORIES, MEASURE_LABELS, type HealthCategory, type HealthChange } from '../data/schema.ts';
+import { CENSUS_YEARS, HEALTH_CATEGORIES, MEASURE_LABELS, type HealthCategory, type HealthChange } from '../data/constants.ts';
 import { CATEGORY_COLOURS, INK, categoryTextColour } from './palette.ts';
 import {
   centredBaseline,

@@ -13,6 +13,7 @@ import {
   textWidth,
   truncate,
   wrap,
+  wrapBalanced,
 } from './svg.ts';
 import { parseSvg } from './test-helpers.ts';
 
@@ -93,6 +94,24 @@ describe('text measurement', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(textWidth(l, 12)).toBeLessThanOrEqual(80);
     expect(lines.join(' ')).toBe('one two three four five six seven eight');
+  });
+  it('balances wrapped lines without adding one or leaving an orphan word', () => {
+    const text = 'Areas ranked by their change, largest rise at the top';
+    const greedy = wrap(text, 304, 12);
+    const balanced = wrapBalanced(text, 304, 12);
+    expect(greedy.at(-1)).toBe('top');
+    expect(balanced).toHaveLength(greedy.length);
+    expect(balanced.join(' ')).toBe(text);
+    const widths = balanced.map((l) => textWidth(l, 12));
+    expect(Math.max(...widths)).toBeLessThanOrEqual(304);
+    expect(Math.min(...widths)).toBeGreaterThan(Math.max(...widths) / 2);
+    expect(wrapBalanced('Short', 304, 12)).toEqual(['Short']);
+  });
+  it('never under-estimates Inter or DejaVu Sans (advance widths measured in Chromium)', () => {
+    // Sums of per-character advances at 100 px, measured with canvas measureText.
+    expect(textWidth('Areas ranked by their change, largest rise at the top', 100)).toBeGreaterThanOrEqual(2632);
+    expect(textWidth('Joy → ←', 100)).toBeGreaterThanOrEqual(0.571 * 100 + 2 * 100);
+    expect(textWidth('Y-J', 100, true)).toBeGreaterThanOrEqual((0.731 + 0.468 + 0.584) * 100);
   });
 });
 

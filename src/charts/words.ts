@@ -2,7 +2,7 @@
  * Sentence pieces for chart summaries. Every word that states a direction ("rose", "smaller")
  * is derived from the numbers as displayed (one decimal), so the text never contradicts the chart.
  */
-import type { GroupId } from '../data/schema.ts';
+import type { GroupId } from '../data/constants.ts';
 import { displaySign, fmtPct, fmtPp, fmtPpAbs, round1dp } from './svg.ts';
 
 /** "rose from 47.2% in 2011 to 48.5% in 2021" / "fell from …" / "stayed at 47.2% in both censuses". */

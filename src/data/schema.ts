@@ -7,26 +7,20 @@
  */
 import { z } from 'zod';
 
-/** The five census answers to "How is your health in general?", in the census order. */
-export const HEALTH_CATEGORIES = ['very_good', 'good', 'fair', 'bad', 'very_bad'] as const;
-export type HealthCategory = (typeof HEALTH_CATEGORIES)[number];
+import {
+  CONFIDENCE_LEVELS,
+  type BigLocalArea,
+  type HealthChange,
+  type HealthCounts,
+  type HealthShares,
+  type Interval,
+  type LsoaProperties,
+  type Place,
+  type Summary,
+} from './constants.ts';
 
-/** Every share the site reports: the five categories and the two combined ones. */
-export const HEALTH_MEASURES = [...HEALTH_CATEGORIES, 'very_good_or_good', 'bad_or_very_bad'] as const;
-export type HealthMeasure = (typeof HEALTH_MEASURES)[number];
-
-export const MEASURE_LABELS: Record<HealthMeasure, string> = {
-  very_good: 'Very good health',
-  good: 'Good health',
-  fair: 'Fair health',
-  bad: 'Bad health',
-  very_bad: 'Very bad health',
-  very_good_or_good: 'Very good or good health',
-  bad_or_very_bad: 'Bad or very bad health',
-};
-
-export const CENSUS_YEARS = [2011, 2021] as const;
-export type CensusYear = (typeof CENSUS_YEARS)[number];
+// Constants, plain types and pure helpers live in constants.ts (no zod, safe for browser bundles).
+export * from './constants.ts';
 
 const count = z.number().nonnegative();
 /** Residents by general health in one census. Weighted groups (similar areas) hold fractional counts. */
@@ -38,7 +32,6 @@ export const HealthCountsSchema = z.object({
   bad: count,
   very_bad: count,
 });
-export type HealthCounts = z.infer<typeof HealthCountsSchema>;
 
 const pct = z.number().min(0).max(100);
 export const HealthSharesSchema = z.object({
@@ -50,8 +43,6 @@ export const HealthSharesSchema = z.object({
   very_good_or_good: pct,
   bad_or_very_bad: pct,
 });
-/** Percentages of all usual residents (crude, not age-standardised). */
-export type HealthShares = z.infer<typeof HealthSharesSchema>;
 
 const pp = z.number().min(-100).max(100);
 export const HealthChangeSchema = z.object({
@@ -70,22 +61,8 @@ export const HealthChangeSchema = z.object({
     bad_or_very_bad: pp,
   }),
 });
-/** One place's health in both censuses, with the shares and their change already computed. */
-export type HealthChange = z.infer<typeof HealthChangeSchema>;
 
 export const IntervalSchema = z.object({ estimate: pp, lower: pp, upper: pp });
-export type Interval = z.infer<typeof IntervalSchema>;
-
-export const GROUP_IDS = ['england', 'big_local', 'similar_areas'] as const;
-export type GroupId = (typeof GROUP_IDS)[number];
-export const GROUP_LABELS: Record<GroupId, string> = {
-  england: 'England',
-  big_local: 'Big Local areas',
-  similar_areas: 'Similar areas',
-};
-
-export const CONFIDENCE_LEVELS = ['high', 'medium', 'low', 'official', 'unknown'] as const;
-export type FootprintConfidence = (typeof CONFIDENCE_LEVELS)[number];
 
 export const SummarySchema = z.object({
   groups: z.object({ england: HealthChangeSchema, big_local: HealthChangeSchema, similar_areas: HealthChangeSchema }),
@@ -109,7 +86,6 @@ export const SummarySchema = z.object({
   }),
   england: z.object({ units: z.number().int().positive(), lsoa11: z.number().int().positive(), lsoa21: z.number().int().positive() }),
 });
-export type Summary = z.infer<typeof SummarySchema>;
 
 export const BigLocalAreaSchema = z.object({
   code: z.string().regex(/^[a-z0-9-]+$/),
@@ -131,8 +107,6 @@ export const BigLocalAreaSchema = z.object({
   /** Units outside every footprint, weighted to this area's IMD-decile mix within its region. */
   comparator: HealthChangeSchema,
 });
-/** A Big Local area as the site knows it: a footprint of whole comparison units. */
-export type BigLocalArea = z.infer<typeof BigLocalAreaSchema>;
 export const BigLocalAreasSchema = z.array(BigLocalAreaSchema);
 
 export const PlaceSchema = z.object({
@@ -144,8 +118,6 @@ export const PlaceSchema = z.object({
   bigLocalAreas: z.array(z.string()),
   health: HealthChangeSchema,
 });
-/** A local authority district or region. For a region, regionCode equals code. */
-export type Place = z.infer<typeof PlaceSchema>;
 export const PlacesSchema = z.array(PlaceSchema);
 
 /**
@@ -165,35 +137,20 @@ export const LsoaPropertiesSchema = z.object({
   bad_or_very_bad_2021: pct,
   bad_or_very_bad_change: pp,
 });
-export type LsoaProperties = z.infer<typeof LsoaPropertiesSchema>;
 
-/** Percentages are stored to 4 decimals: enough for 2-decimal display, stable across runs. */
-export function round(value: number, decimals = 4): number {
-  const f = 10 ** decimals;
-  const r = Math.round(value * f) / f;
-  return Object.is(r, -0) ? 0 : r;
-}
-
-/** Shares of residents in each measure, in percent. */
-export function healthShares(counts: HealthCounts): HealthShares {
-  const total = counts.residents;
-  const share = (n: number) => (total > 0 ? round((100 * n) / total) : 0);
-  return {
-    very_good: share(counts.very_good),
-    good: share(counts.good),
-    fair: share(counts.fair),
-    bad: share(counts.bad),
-    very_bad: share(counts.very_bad),
-    very_good_or_good: share(counts.very_good + counts.good),
-    bad_or_very_bad: share(counts.bad + counts.very_bad),
-  };
-}
-
-export function healthChange(counts2011: HealthCounts, counts2021: HealthCounts): HealthChange {
-  const pct2011 = healthShares(counts2011);
-  const pct2021 = healthShares(counts2021);
-  const changePp = Object.fromEntries(
-    HEALTH_MEASURES.map((m) => [m, round(pct2021[m] - pct2011[m])]),
-  ) as HealthChange['changePp'];
-  return { counts2011, counts2021, pct2011, pct2021, changePp };
-}
+/**
+ * Compile-time check: the plain interfaces in constants.ts are exactly what the schemas infer.
+ * A field added to one side only makes `tsc`/`astro check` fail here.
+ */
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+export type PlainTypesMatchSchemas = [
+  Assert<Equals<HealthCounts, z.infer<typeof HealthCountsSchema>>>,
+  Assert<Equals<HealthShares, z.infer<typeof HealthSharesSchema>>>,
+  Assert<Equals<HealthChange, z.infer<typeof HealthChangeSchema>>>,
+  Assert<Equals<Interval, z.infer<typeof IntervalSchema>>>,
+  Assert<Equals<Summary, z.infer<typeof SummarySchema>>>,
+  Assert<Equals<BigLocalArea, z.infer<typeof BigLocalAreaSchema>>>,
+  Assert<Equals<Place, z.infer<typeof PlaceSchema>>>,
+  Assert<Equals<LsoaProperties, z.infer<typeof LsoaPropertiesSchema>>>,
+];

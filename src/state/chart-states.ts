@@ -7,7 +7,7 @@
 import { CHART_IDS, charts, type ChartDataMap, type ChartId, type ChartStateMap } from '../charts/registry.ts';
 import type { TableData } from '../charts/svg.ts';
 import { areas, districtOf, districts, englandDistricts, findArea, footprints, lsoaTopology, regions, summary } from '../data/load.ts';
-import type { BigLocalArea } from '../data/schema.ts';
+import type { BigLocalArea } from '../data/constants.ts';
 import { allChartStates, buildSpec, type ChartSpec, type ChartStateEntry } from './url.ts';
 
 export const domains = { areas: areas.map((a) => a.code) };

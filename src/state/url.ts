@@ -16,7 +16,7 @@
  * a notice. Notices never quote the input.
  */
 import type { ChartId, ChartStateMap } from '../charts/registry.ts';
-import type { GroupId, HealthMeasure } from '../data/schema.ts';
+import type { GroupId, HealthMeasure } from '../data/constants.ts';
 
 export type Kind = 'charts' | 'embed';
 

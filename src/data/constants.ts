@@ -1,0 +1,164 @@
+/**
+ * The plain half of the data contract: constants, types and pure helpers with no zod import, so
+ * browser code (chart modules redrawn by src/client/view.ts) can use them without bundling the
+ * validator. `schema.ts` re-exports everything here and checks at compile time that these types
+ * equal the ones its zod schemas infer.
+ */
+
+/** The five census answers to "How is your health in general?", in the census order. */
+export const HEALTH_CATEGORIES = ['very_good', 'good', 'fair', 'bad', 'very_bad'] as const;
+export type HealthCategory = (typeof HEALTH_CATEGORIES)[number];
+
+/** Every share the site reports: the five categories and the two combined ones. */
+export const HEALTH_MEASURES = [...HEALTH_CATEGORIES, 'very_good_or_good', 'bad_or_very_bad'] as const;
+export type HealthMeasure = (typeof HEALTH_MEASURES)[number];
+
+export const MEASURE_LABELS: Record<HealthMeasure, string> = {
+  very_good: 'Very good health',
+  good: 'Good health',
+  fair: 'Fair health',
+  bad: 'Bad health',
+  very_bad: 'Very bad health',
+  very_good_or_good: 'Very good or good health',
+  bad_or_very_bad: 'Bad or very bad health',
+};
+
+export const CENSUS_YEARS = [2011, 2021] as const;
+export type CensusYear = (typeof CENSUS_YEARS)[number];
+
+export const GROUP_IDS = ['england', 'big_local', 'similar_areas'] as const;
+export type GroupId = (typeof GROUP_IDS)[number];
+export const GROUP_LABELS: Record<GroupId, string> = {
+  england: 'England',
+  big_local: 'Big Local areas',
+  similar_areas: 'Similar areas',
+};
+
+export const CONFIDENCE_LEVELS = ['high', 'medium', 'low', 'official', 'unknown'] as const;
+export type FootprintConfidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/** Residents by general health in one census. Weighted groups (similar areas) hold fractional counts. */
+export interface HealthCounts {
+  residents: number;
+  very_good: number;
+  good: number;
+  fair: number;
+  bad: number;
+  very_bad: number;
+}
+
+/** Percentages of all usual residents (crude, not age-standardised). */
+export type HealthShares = Record<HealthMeasure, number>;
+
+/** One place's health in both censuses, with the shares and their change already computed. */
+export interface HealthChange {
+  counts2011: HealthCounts;
+  counts2021: HealthCounts;
+  pct2011: HealthShares;
+  pct2021: HealthShares;
+  /** 2021 share minus 2011 share, in percentage points. */
+  changePp: Record<HealthMeasure, number>;
+}
+
+export interface Interval {
+  estimate: number;
+  lower: number;
+  upper: number;
+}
+
+export interface Summary {
+  groups: Record<GroupId, HealthChange>;
+  /** Big Local change minus similar-areas change, per measure, with a bootstrap 95% interval. */
+  differenceInDifferences: Record<HealthMeasure, Interval>;
+  bootstrap: { replicates: number; seed: number; resampled: 'areas' };
+  footprints: {
+    source: string;
+    areas: number;
+    units: number;
+    lsoa21: number;
+    byConfidence: Partial<Record<FootprintConfidence, number>>;
+  };
+  england: { units: number; lsoa11: number; lsoa21: number };
+}
+
+/** A Big Local area as the site knows it: a footprint of whole comparison units. */
+export interface BigLocalArea {
+  code: string;
+  name: string;
+  ladCode: string;
+  ladName: string;
+  regionCode: string;
+  regionName: string;
+  wave: number | null;
+  confidence: FootprintConfidence;
+  method: string;
+  evidence: string;
+  sourceUrls: string[];
+  lsoa21: string[];
+  units: string[];
+  /** A point inside the footprint, [lon, lat], for map markers. */
+  marker: [number, number];
+  health: HealthChange;
+  /** Units outside every footprint, weighted to this area's IMD-decile mix within its region. */
+  comparator: HealthChange;
+}
+
+/** A local authority district or region. For a region, regionCode equals code. */
+export interface Place {
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  units: number;
+  bigLocalAreas: string[];
+  health: HealthChange;
+}
+
+/**
+ * Properties of each LSOA 2021 polygon in data/processed/geo/lsoa/<LAD>.topo.json. The values are
+ * those of the comparison unit the LSOA belongs to (a unit can hold several LSOAs).
+ */
+export interface LsoaProperties {
+  lsoa21: string;
+  name: string;
+  unit: string;
+  area: string | null;
+  residents2021: number;
+  very_good_2011: number;
+  very_good_2021: number;
+  very_good_change: number;
+  bad_or_very_bad_2011: number;
+  bad_or_very_bad_2021: number;
+  bad_or_very_bad_change: number;
+}
+
+/** Percentages are stored to 4 decimals: enough for 2-decimal display, stable across runs. */
+export function round(value: number, decimals = 4): number {
+  const f = 10 ** decimals;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Shares of residents in each measure, in percent. */
+export function healthShares(counts: HealthCounts): HealthShares {
+  const total = counts.residents;
+  const share = (n: number) => (total > 0 ? round((100 * n) / total) : 0);
+  return {
+    very_good: share(counts.very_good),
+    good: share(counts.good),
+    fair: share(counts.fair),
+    bad: share(counts.bad),
+    very_bad: share(counts.very_bad),
+    very_good_or_good: share(counts.very_good + counts.good),
+    bad_or_very_bad: share(counts.bad + counts.very_bad),
+  };
+}
+
+export function healthChange(counts2011: HealthCounts, counts2021: HealthCounts): HealthChange {
+  const pct2011 = healthShares(counts2011);
+  const pct2021 = healthShares(counts2021);
+  const changePp = Object.fromEntries(
+    HEALTH_MEASURES.map((m) => [m, round(pct2021[m] - pct2011[m])]),
+  ) as HealthChange['changePp'];
+  return { counts2011, counts2021, pct2011, pct2021, changePp };
+}
