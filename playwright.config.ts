@@ -42,10 +42,13 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
+      // Tests that only make sense on one form factor are tagged, not skipped at run time.
+      grepInvert: /@mobile-only/,
       use: { ...chromium, viewport: { width: 1280, height: 800 } },
     },
     {
       name: 'mobile',
+      grepInvert: /@desktop-only/,
       use: {
         ...chromium,
         viewport: { width: 375, height: 740 },

@@ -33,8 +33,8 @@ test.describe('England map without JavaScript', () => {
 });
 
 test.describe('England map with JavaScript', () => {
-  test('hovering a marker names the area in a tooltip', async ({ page, isMobile }) => {
-    test.skip(isMobile, 'hover is a pointer interaction');
+  // Hover is a pointer interaction: desktop project only (see playwright.config.ts).
+  test('hovering a marker names the area in a tooltip', { tag: '@desktop-only' }, async ({ page }) => {
     await page.goto('/areas/');
     const marker = page.locator('a.emap-marker').nth(20);
     const name = await marker.getAttribute('data-name');

@@ -231,8 +231,8 @@ const directive = (csp: string, name: string) =>
     .map((d) => d.trim())
     .find((d) => d.split(/\s+/)[0] === name);
 
-test.describe('public/_headers', () => {
-  test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'file checks run once, in the desktop project'));
+// File checks: run once, in the desktop project (see playwright.config.ts).
+test.describe('public/_headers', { tag: '@desktop-only' }, () => {
   const rules = parseHeaders(readFileSync(HEADERS_FILE, 'utf8'));
 
   test('is copied into the build', () => {

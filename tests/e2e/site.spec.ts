@@ -46,10 +46,8 @@ function references(html: string, pageUrl: string): string[] {
     .filter((u): u is string => u !== null);
 }
 
-test.describe('built site', () => {
-  test.beforeEach(({}, info) => {
-    info.skip(info.project.name !== 'desktop', 'file-level checks on dist/ run once, in the desktop project');
-  });
+// File-level checks on dist/: run once, in the desktop project (see playwright.config.ts).
+test.describe('built site', { tag: '@desktop-only' }, () => {
 
   const pages = htmlFiles();
 

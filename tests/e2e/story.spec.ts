@@ -116,8 +116,8 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test.describe('scroll steps', () => {
-  test('steps change the sticky chart (wide screen, JavaScript on)', async ({ page }, info) => {
-    test.skip(info.project.name !== 'desktop', 'phones stack the steps instead of a sticky chart');
+  // Phones stack the steps instead of a sticky chart: desktop project only.
+  test('steps change the sticky chart (wide screen, JavaScript on)', { tag: '@desktop-only' }, async ({ page }) => {
     await page.goto('/');
     const graphic = page.locator('[data-scrolly-graphic]');
     await expect(graphic).toBeVisible();
@@ -145,8 +145,7 @@ test.describe('scroll steps', () => {
     }
   });
 
-  test('on a phone the steps stack: each figure follows its words', async ({ page }, info) => {
-    test.skip(info.project.name !== 'mobile', 'phone layout');
+  test('on a phone the steps stack: each figure follows its words', { tag: '@mobile-only' }, async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('[data-scrolly-graphic]')).toBeHidden();
     for (const id of STEP_IDS) {
