@@ -10,6 +10,7 @@ import {
   centredBaseline,
   circle,
   displaySign,
+  escapeXml,
   fmtPp,
   fmtPpAbs,
   fmtSigned,
@@ -177,7 +178,11 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
   let y0 = top;
   for (const { m, d, xe, label, height } of rows) {
     const cy = y0 + 32;
-    b.raw(`<g class="row" data-measure="${m}">`);
+    b.raw(
+      `<g class="row" data-measure="${m}"><title>${escapeXml(
+        `${MEASURE_LABELS[m]}: ${fmtPp(d.estimate)} (95% interval ${fmtPp(d.lower)} to ${fmtPp(d.upper)})`,
+      )}</title>`,
+    );
     // Halo: on phones a long label reaches across the zero line.
     b.text(PAD, y0 + 15, MEASURE_LABELS[m], { size: 13, bold: true, fill: INK.text, halo: true, className: 'row-label' });
     const xl = x(d.lower);

@@ -140,7 +140,8 @@ export function dumbbell(rows: DumbbellRow[], width: number, caption: string): D
     const x11 = x(r.v2011);
     const x21 = x(r.v2021);
     b.raw(
-      `<g class="row${r.highlight ? ' row--highlight' : ''}" data-key="${escapeXml(r.key)}">`,
+      `<g class="row${r.highlight ? ' row--highlight' : ''}" data-key="${escapeXml(r.key)}">` +
+        `<title>${escapeXml(`${r.label}: ${fmtPct(r.v2011)} in 2011, ${fmtPct(r.v2021)} in 2021`)}</title>`,
     );
     if (r.highlight) b.raw(rect(0, y0 + 1, W, rowHeights[i]! - 2, `class="highlight" fill="${INK.highlight}"`));
     labelLines[i]!.forEach((l, k) =>

@@ -98,7 +98,7 @@ export function stackedShares(health: HealthChange, width: number): StackedLayou
           BAR_H,
           `class="segment segment--${s.category}" data-category="${s.category}" data-value="${round1dp(s.value)}" ` +
             `fill="${CATEGORY_COLOURS[s.category]}" stroke="#ffffff" stroke-width="1"`,
-        ),
+        ).replace(/\/>$/, `><title>${escapeXml(`${year}, ${MEASURE_LABELS[s.category].toLowerCase()}: ${fmtPct(s.value)}`)}</title></rect>`),
       );
       const text = fmtPct(s.value);
       if (textWidth(text, VALUE_SIZE, true) + 8 <= w) {
