@@ -11,19 +11,7 @@ import { join } from 'node:path';
 import { runIngest } from './run.ts';
 import { InputError } from './read-tables.ts';
 import { fixtureFiles, writeFixture } from './test-fixtures.ts';
-
-function snapshotDir(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[p.slice(dir.length)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { snapshotDir } from './test-fixtures.ts';
 
 const good = fixtureFiles();
 const csvInputs = Object.keys(good).filter((k) => k.endsWith('.csv'));

@@ -9,25 +9,12 @@ import { runIngest, writeAtomically, AREA_CSV_COLUMNS } from './run.ts';
 import { InputError } from './read-tables.ts';
 import { INPUT_PATHS } from './inputs.ts';
 import { LSOA11, counts2011, counts2021, fixtureFiles, footprintBox, footprintGeojson, writeFixture } from './test-fixtures.ts';
+import { snapshotDir } from './test-fixtures.ts';
 import type { BigLocalArea, Summary } from '../../src/data/schema.ts';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const freshOut = () => join(mkdtempSync(join(tmpdir(), 'ingest-out-')), 'processed');
 const readJson = <T>(dir: string, name: string): T => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
-
-/** Every file under a folder with its content, to prove a failed run changed nothing. */
-function snapshotDir(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[p.slice(dir.length)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('ingest on a small fixture', () => {
   const raw = writeFixture();

@@ -4,7 +4,7 @@
  * E01000004 → E01000104), a Welsh row to be ignored, and two footprints:
  * "alpha" covers the first three squares, "beta" the fifth.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { INPUT_PATHS } from './inputs.ts';
@@ -112,4 +112,18 @@ export function writeFixture(overrides: Record<string, string | null> = {}): str
     writeFileSync(path, content);
   }
   return dir;
+}
+
+/** Every file under a folder with its content, to prove a failed run changed nothing. */
+export function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[p.slice(dir.length)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -4,7 +4,7 @@
  */
 import { MEASURE_LABELS, type BigLocalArea, type HealthChange, type HealthMeasure, type Place } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout, type DumbbellRow } from './dumbbell.ts';
-import { lowerFirst, round1dp, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
+import { lowerFirst, round1dp, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
 import { changeMovement, comparison, fromTo, listJoin } from './words.ts';
 
 export const id = 'area-change';
@@ -86,15 +86,4 @@ export function layout(data: Data, state: State, size: Size): DumbbellLayout {
   return dumbbell(rows, size.width, `${MEASURE_LABELS[m]}, % of all usual residents`);
 }
 
-export function render(data: Data, state: State, size: Size, opts: RenderOptions = {}): string {
-  const l = layout(data, state, size);
-  return svgRoot({
-    idPrefix: opts.idPrefix ?? id,
-    width: l.width,
-    height: l.height,
-    title: title(data, state),
-    desc: summary(data, state),
-    className: `chart--${id}`,
-    body: l.body,
-  });
-}
+export const render: (data: Data, state: State, size: Size, opts?: RenderOptions) => string = chartRenderer(id, layout, title, summary);

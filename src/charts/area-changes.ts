@@ -19,7 +19,6 @@ import {
   rect,
   round1,
   round1dp,
-  svgRoot,
   SvgBuilder,
   textWidth,
   truncate,
@@ -28,6 +27,7 @@ import {
   type RenderOptions,
   type Size,
   type TableData,
+  chartRenderer,
 } from './svg.ts';
 
 export const id = 'area-changes';
@@ -303,15 +303,4 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
   };
 }
 
-export function render(data: BigLocalArea[], state: State, size: Size, opts: RenderOptions = {}): string {
-  const l = layout(data, state, size);
-  return svgRoot({
-    idPrefix: opts.idPrefix ?? id,
-    width: l.width,
-    height: l.height,
-    title: title(data, state),
-    desc: summary(data, state),
-    className: `chart--${id}`,
-    body: l.body,
-  });
-}
+export const render: (data: BigLocalArea[], state: State, size: Size, opts?: RenderOptions) => string = chartRenderer(id, layout, title, summary);

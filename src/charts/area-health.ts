@@ -1,7 +1,7 @@
 /** One Big Local area's five general-health categories in 2011 and 2021 (same form as england-health). */
 import type { BigLocalArea } from '../data/constants.ts';
 import { stackedShares, stackedSummary, stackedTable, type StackedLayout } from './stacked.ts';
-import { svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
+import { type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
 
 export const id = 'area-health';
 
@@ -40,15 +40,4 @@ export function layout(data: Data, state: State, size: Size): StackedLayout {
   return stackedShares(checked(data, state).health, size.width);
 }
 
-export function render(data: Data, state: State, size: Size, opts: RenderOptions = {}): string {
-  const l = layout(data, state, size);
-  return svgRoot({
-    idPrefix: opts.idPrefix ?? id,
-    width: l.width,
-    height: l.height,
-    title: title(data, state),
-    desc: summary(data, state),
-    className: `chart--${id}`,
-    body: l.body,
-  });
-}
+export const render: (data: Data, state: State, size: Size, opts?: RenderOptions) => string = chartRenderer(id, layout, title, summary);

@@ -18,7 +18,6 @@ import {
   lowerFirst,
   round1,
   round1dp,
-  svgRoot,
   SvgBuilder,
   textWidth,
   wrap,
@@ -26,6 +25,7 @@ import {
   type RenderOptions,
   type Size,
   type TableData,
+  chartRenderer,
 } from './svg.ts';
 import { listJoin } from './words.ts';
 
@@ -209,15 +209,4 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
   return { body: b.toString(), width: W, height: round1(captionY + 8), labels: b.labels, x };
 }
 
-export function render(data: Summary, state: State, size: Size, opts: RenderOptions = {}): string {
-  const l = layout(data, state, size);
-  return svgRoot({
-    idPrefix: opts.idPrefix ?? id,
-    width: l.width,
-    height: l.height,
-    title: title(data, state),
-    desc: summary(data, state),
-    className: `chart--${id}`,
-    body: l.body,
-  });
-}
+export const render: (data: Summary, state: State, size: Size, opts?: RenderOptions) => string = chartRenderer(id, layout, title, summary);

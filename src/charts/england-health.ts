@@ -4,7 +4,7 @@
  */
 import { GROUP_IDS, type GroupId, type Summary } from '../data/constants.ts';
 import { stackedShares, stackedSummary, stackedTable, type StackedLayout } from './stacked.ts';
-import { svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
+import { type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
 import { GROUP_PHRASES } from './words.ts';
 
 export const id = 'england-health';
@@ -40,15 +40,4 @@ export function layout(data: Summary, state: State, size: Size): StackedLayout {
   return stackedShares(data.groups[groupOf(state)], size.width);
 }
 
-export function render(data: Summary, state: State, size: Size, opts: RenderOptions = {}): string {
-  const l = layout(data, state, size);
-  return svgRoot({
-    idPrefix: opts.idPrefix ?? id,
-    width: l.width,
-    height: l.height,
-    title: title(data, state),
-    desc: summary(data, state),
-    className: `chart--${id}`,
-    body: l.body,
-  });
-}
+export const render: (data: Summary, state: State, size: Size, opts?: RenderOptions) => string = chartRenderer(id, layout, title, summary);

@@ -4,7 +4,7 @@
  */
 import { GROUP_IDS, GROUP_LABELS, MEASURE_LABELS, type GroupId, type HealthMeasure, type Summary } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout } from './dumbbell.ts';
-import { lowerFirst, round1dp, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
+import { lowerFirst, round1dp, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
 import { changeMovement, comparison, fromTo, GROUP_PHRASES, listJoin } from './words.ts';
 
 export const id = 'group-comparison';
@@ -82,15 +82,4 @@ export function layout(data: Summary, state: State, size: Size): DumbbellLayout 
   return dumbbell(rows, size.width, `${MEASURE_LABELS[m]}, % of all usual residents`);
 }
 
-export function render(data: Summary, state: State, size: Size, opts: RenderOptions = {}): string {
-  const l = layout(data, state, size);
-  return svgRoot({
-    idPrefix: opts.idPrefix ?? id,
-    width: l.width,
-    height: l.height,
-    title: title(data, state),
-    desc: summary(data, state),
-    className: `chart--${id}`,
-    body: l.body,
-  });
-}
+export const render: (data: Summary, state: State, size: Size, opts?: RenderOptions) => string = chartRenderer(id, layout, title, summary);

@@ -72,6 +72,30 @@ export interface SvgRootOptions {
  * The chart's root element: role="img", labelled by its own <title> and <desc>, whose ids are
  * derived from the (sanitised) id prefix so several charts can share a page.
  */
+/**
+ * A chart's render function from its parts: every chart draws its layout inside the same
+ * accessible root (title, description, class), so only the layout differs from chart to chart.
+ */
+export function chartRenderer<D, S>(
+  id: string,
+  layout: (data: D, state: S, size: Size) => { width: number; height: number; body: string },
+  title: (data: D, state: S) => string,
+  summary: (data: D, state: S) => string,
+): (data: D, state: S, size: Size, opts?: RenderOptions) => string {
+  return (data, state, size, opts = {}) => {
+    const l = layout(data, state, size);
+    return svgRoot({
+      idPrefix: opts.idPrefix ?? id,
+      width: l.width,
+      height: l.height,
+      title: title(data, state),
+      desc: summary(data, state),
+      className: `chart--${id}`,
+      body: l.body,
+    });
+  };
+}
+
 export function svgRoot(o: SvgRootOptions): string {
   const id = sanitizeId(o.idPrefix);
   const w = round1(o.width);
