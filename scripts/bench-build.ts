@@ -1,7 +1,8 @@
 /**
  * Times the full site build (every page) and prints it, with the budget (3 minutes):
  *   npx tsx scripts/bench-build.ts
- * Exits 1 when the build fails or runs over budget.
+ * Prints whether it is within budget; exits 1 only when the build itself fails, so `npm run bench`
+ * goes on to the other figures.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -13,5 +14,5 @@ const pages = (() => {
   const r = spawnSync('sh', ['-c', "find dist -name '*.html' | wc -l"], { encoding: 'utf8' });
   return r.stdout.trim();
 })();
-console.log(`Full build: ${seconds.toFixed(1)} s (${pages} HTML files; budget ${BUDGET_S} s)${res.status === 0 ? '' : ' FAILED'}`);
-process.exit(res.status === 0 && seconds <= BUDGET_S ? 0 : 1);
+console.log(`Full build: ${seconds.toFixed(1)} s (${pages} HTML files; budget ${BUDGET_S} s: ${seconds <= BUDGET_S ? 'within' : 'OVER'})${res.status === 0 ? '' : ' FAILED'}`);
+process.exit(res.status === 0 ? 0 : 1);
