@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { launchOptionsForRoutedHosts } from './helpers.ts';
 import { expect, test, type Browser, type Frame, type Page } from '@playwright/test';
-import config from '../../playwright.config.ts';
 
 /**
  * Embeds in a host page on another origin (served by page.route from tests/e2e/fixtures/host.html):
@@ -8,19 +8,8 @@ import config from '../../playwright.config.ts';
  */
 const HOST = 'http://host.example.test/host.html';
 
-// A page fulfilled by page.route has no address, so Chromium's Local Network Access check would
-// block its requests to the preview server on 127.0.0.1; a real newsroom page is on the public
-// internet talking to a public site, where the check does not apply.
-const launch = config.use?.launchOptions ?? {};
-test.use({
-  launchOptions: {
-    ...launch,
-    args: [
-      ...(launch.args ?? []),
-      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
-    ],
-  },
-});
+// The host pages here are fulfilled by page.route: see launchOptionsForRoutedHosts.
+test.use({ launchOptions: launchOptionsForRoutedHosts() });
 const AREA = 'aberfeldy';
 
 async function openHost(page: Page, baseURL: string) {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { LaunchOptions, Page } from '@playwright/test';
+import config from '../../playwright.config.ts';
 
 /** axe rule tags for WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
@@ -88,4 +89,21 @@ async function axeOnNoJsCopy(page: Page, options: AxeOptions): Promise<string[]>
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Launch options for tests whose host page is fulfilled by page.route: such a page has no address,
+ * so Chromium's Local Network Access checks would block its requests and frames to the preview
+ * server on 127.0.0.1. A real newsroom page is on the public internet talking to a public site,
+ * where the checks do not apply.
+ */
+export function launchOptionsForRoutedHosts(): LaunchOptions {
+  const launch = config.use?.launchOptions ?? {};
+  return {
+    ...launch,
+    args: [
+      ...(launch.args ?? []),
+      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
+    ],
+  };
 }

@@ -13,22 +13,12 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { launchOptionsForRoutedHosts } from './helpers.ts';
 import { expect, test, type Page } from '@playwright/test';
-import config from '../../playwright.config.ts';
 import { MAX_QUERY_LENGTH, PYM_PARAMS } from '../../src/state/url.ts';
 
-// Same reason as embed.spec.ts: the host page in 'framing under the _headers policy' is routed and
-// has no address, so Chromium's Local Network Access checks would block its frames on 127.0.0.1.
-const launch = config.use?.launchOptions ?? {};
-test.use({
-  launchOptions: {
-    ...launch,
-    args: [
-      ...(launch.args ?? []),
-      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
-    ],
-  },
-});
+// The host pages here are fulfilled by page.route: see launchOptionsForRoutedHosts.
+test.use({ launchOptions: launchOptionsForRoutedHosts() });
 
 const DIST = process.env.DIST_DIR ?? join(process.cwd(), 'dist');
 const HEADERS_FILE = join(process.cwd(), 'public', '_headers');
