@@ -28,6 +28,7 @@ import {
   type Size,
   type TableData,
   chartRenderer,
+  ppTickFormat,
 } from './svg.ts';
 
 export const id = 'area-changes';
@@ -112,16 +113,6 @@ export function tableRows(data: BigLocalArea[], state: State): TableData {
       const cc = round1dp(a.comparator.changePp[m]);
       return [i + 1, a.name, a.ladName, ac, cc, round1dp(ac - cc)];
     }),
-  };
-}
-
-function ppTickFormat(ticks: number[]): (v: number) => string {
-  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
-  const decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
-  return (v: number) => {
-    const r = Number(v.toFixed(decimals));
-    if (r === 0) return '0';
-    return `${r > 0 ? '+' : '\u2212'}${Math.abs(r).toFixed(decimals)}`;
   };
 }
 

@@ -26,6 +26,7 @@ import {
   type Size,
   type TableData,
   chartRenderer,
+  ppTickFormat,
 } from './svg.ts';
 import { listJoin } from './words.ts';
 
@@ -89,16 +90,6 @@ const PAD = 8;
 const ROW_H = 64;
 /** Extra height for each further line of a row's value label. */
 const LINE_H = 14;
-
-function ppTickFormat(ticks: number[]): (v: number) => string {
-  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
-  const decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
-  return (v: number) => {
-    const r = Number(v.toFixed(decimals));
-    if (r === 0) return '0';
-    return `${r > 0 ? '+' : '\u2212'}${Math.abs(r).toFixed(decimals)}`;
-  };
-}
 
 export function layout(data: Summary, state: State, size: Size): DidLayout {
   const W = Math.max(size.width, 280);

@@ -96,6 +96,17 @@ export function chartRenderer<D, S>(
   };
 }
 
+/** Axis tick labels in percentage points: signed, true minus, as many decimals as the tick step needs. */
+export function ppTickFormat(ticks: number[]): (v: number) => string {
+  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
+  const decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+  return (v: number) => {
+    const r = Number(v.toFixed(decimals));
+    if (r === 0) return '0';
+    return `${r > 0 ? '+' : '\u2212'}${Math.abs(r).toFixed(decimals)}`;
+  };
+}
+
 export function svgRoot(o: SvgRootOptions): string {
   const id = sanitizeId(o.idPrefix);
   const w = round1(o.width);
