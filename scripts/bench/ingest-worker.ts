@@ -22,7 +22,7 @@ if (values.mode === 'parse') {
   }
 } else {
   const out = join(mkdtempSync(join(tmpdir(), 'bench-ingest-')), 'processed');
-  runIngest({ raw, out });
+  await runIngest({ raw, out });
   rmSync(join(out, '..'), { recursive: true, force: true });
 }
 const ms = performance.now() - t0;

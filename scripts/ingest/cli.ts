@@ -19,7 +19,7 @@ const { values } = parseArgs({
 
 try {
   console.log(`ingest: ${values.raw} → ${values.out}`);
-  const result = runIngest({
+  const result = await runIngest({
     raw: values.raw!,
     out: values.out!,
     footprints: values.footprints,

@@ -1,9 +1,8 @@
 /**
  * Big Local footprints: which comparison units make up each area.
  *
- * An LSOA is in an area when a point guaranteed to lie inside the LSOA (its pole of
- * inaccessibility, not its centroid, which can fall outside a crescent-shaped LSOA) lies inside the
- * area's polygon. A unit belongs to an area when at least half of its 2021 LSOAs are so placed. Official boundaries drop in as GeoJSON or TopoJSON with the same properties, or as a
+ * An LSOA is in an area when a point guaranteed to lie inside the LSOA (not its centroid, which
+ * can fall outside a crescent-shaped LSOA) lies inside the area's polygon. A unit belongs to an area when at least half of its 2021 LSOAs are so placed. Official boundaries drop in as GeoJSON or TopoJSON with the same properties, or as a
  * CSV of area to LSOA 2021 codes.
  */
 import { readFileSync } from 'node:fs';
@@ -116,8 +115,7 @@ function ringArea(ring: Position[]): number {
   return Math.abs(s) / 2;
 }
 
-/** A point inside the largest part of a (Multi)Polygon: the pole of inaccessibility. */
-export function insidePoint(geometry: Polygon | MultiPolygon): [number, number] {
+function largestPart(geometry: Polygon | MultiPolygon): Position[][] {
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let best = polys[0]!;
   let bestArea = -1;
@@ -128,9 +126,71 @@ export function insidePoint(geometry: Polygon | MultiPolygon): [number, number] 
       bestArea = a;
     }
   }
+  return best;
+}
+
+const round6 = (pt: Position): [number, number] => [Math.round(pt[0]! * 1e6) / 1e6, Math.round(pt[1]! * 1e6) / 1e6];
+
+/** Even-odd point-in-polygon over a polygon's rings (holes included). */
+function insideRings(pt: Position, rings: Position[][]): boolean {
+  const [x, y] = pt as [number, number];
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i] as [number, number];
+      const [xj, yj] = ring[j] as [number, number];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * A marker for a (Multi)Polygon: the pole of inaccessibility of its largest part, the point
+ * farthest from every edge, so a drawn marker sits in the visual middle of the shape.
+ */
+export function insidePoint(geometry: Polygon | MultiPolygon): [number, number] {
   // 1e-4° (about 10 m) is ample: any cell polylabel returns has positive distance, so lies inside.
-  const pt = polylabel(best as [number, number][][], 1e-4);
-  return [Math.round(pt[0]! * 1e6) / 1e6, Math.round(pt[1]! * 1e6) / 1e6];
+  return round6(polylabel(largestPart(geometry) as [number, number][][], 1e-4));
+}
+
+/**
+ * A point guaranteed to lie inside a (Multi)Polygon's largest part, found in one pass over its
+ * vertices: the middle of the widest stretch of a horizontal line through the part's mid-height
+ * that is inside it (holes excluded). About a tenth of the time of the pole of inaccessibility over
+ * England's 33,755 LSOAs, and only which polygon holds the point matters here. A part too thin
+ * for that to work falls back to the pole of inaccessibility.
+ */
+export function scanlinePoint(geometry: Polygon | MultiPolygon): [number, number] {
+  const part = largestPart(geometry);
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const p of part[0]!) {
+    if (p[1]! < y0) y0 = p[1]!;
+    if (p[1]! > y1) y1 = p[1]!;
+  }
+  const y = (y0 + y1) / 2;
+  const crossings: number[] = [];
+  for (const ring of part) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i] as [number, number];
+      const [xj, yj] = ring[j] as [number, number];
+      // Half-open in y, so a vertex exactly on the line is counted once.
+      if (yi > y !== yj > y) crossings.push(xi + ((y - yi) * (xj - xi)) / (yj - yi));
+    }
+  }
+  crossings.sort((a, b) => a - b);
+  let widest = 0;
+  let x = NaN;
+  for (let k = 0; k + 1 < crossings.length; k += 2) {
+    const width = crossings[k + 1]! - crossings[k]!;
+    if (width > widest) {
+      widest = width;
+      x = (crossings[k]! + crossings[k + 1]!) / 2;
+    }
+  }
+  const pt = round6([x, y]);
+  return Number.isFinite(x) && insideRings(pt, part) ? pt : insidePoint(geometry);
 }
 
 type Bbox = [number, number, number, number];
@@ -273,5 +333,5 @@ export function assignUnits(source: FootprintSource, lsoaPoints: LsoaPoint[], in
 
 /** Inside points of every LSOA 2021 polygon, read from the boundary file. */
 export function lsoaInsidePoints(features: AreaPolygon[], idOf: (f: AreaPolygon) => string): LsoaPoint[] {
-  return features.map((f) => ({ code: idOf(f), point: insidePoint(f.geometry) }));
+  return features.map((f) => ({ code: idOf(f), point: scanlinePoint(f.geometry) }));
 }

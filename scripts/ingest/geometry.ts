@@ -2,13 +2,14 @@
  * Map geometry: the 47 MB LSOA boundary file turned into small, simplified, quantised TopoJSON.
  *
  * One topology of all English LSOAs is built and simplified once, so that neighbouring shapes keep
- * shared borders; the district map, the per-district LSOA maps and the footprints are cut from it.
+ * shared borders; the per-district LSOA maps are cut from it by arc, and the district map is
+ * dissolved from it.
  */
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
-import { feature, merge } from 'topojson-client';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import { merge, quantize } from 'topojson-client';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 import type { AreaPolygon } from './footprints.ts';
 
 /** Minimum triangle area (square degrees) kept by Visvalingam simplification, per use. */
@@ -22,52 +23,88 @@ export const SIMPLIFY = {
 } as const;
 
 /** Quantisation: 1e4 steps across a file's extent is below a pixel at every size the site draws. */
-const QUANTIZE = 1e4;
+export const QUANTIZE = 1e4;
 
-type PolygonFeature<P> = Feature<Polygon | MultiPolygon, P>;
+type Polygons<P> = FeatureCollection<Polygon | MultiPolygon, P>;
 
-function buildSimplified<P>(objects: Record<string, FeatureCollection<Polygon | MultiPolygon, P>>, minWeight: number): Topology {
-  // Pre-quantising at 1e6 (≈ 1 m) lets the topology builder find shared borders exactly.
-  const topo = topology(objects as never, 1e6);
-  return simplify(presimplify(topo as never), minWeight) as unknown as Topology;
-}
-
-/** Rebuilds a compact topology from features, quantised for shipping. */
-export function compactTopology<P>(objects: Record<string, FeatureCollection<Polygon | MultiPolygon, P>>): Topology {
-  return topology(objects as never, QUANTIZE) as unknown as Topology;
+/**
+ * Builds a topology in the input's own coordinates and simplifies it.
+ *
+ * No quantisation before the topology: neighbouring polygons in the ONS boundary file share their
+ * border vertices exactly, so shared arcs are found by exact coordinates, and skipping a rounding
+ * pass over a million points is the cheaper way (quantisation happens once, per output file).
+ */
+function simplifiedTopology<P>(objects: Record<string, Polygons<P>>, minWeight: number): Topology {
+  const built = topology(objects as never) as unknown as Topology;
+  const simplified = simplify(presimplify(built as never), minWeight) as unknown as Topology;
+  // A shipped file carries only what it needs: the weights' pass leaves no transform to keep.
+  return { type: 'Topology', objects: simplified.objects, arcs: simplified.arcs };
 }
 
 export interface LsoaGeometryIndex {
+  /** Every English LSOA, simplified at the LSOA level, unquantised. */
   topology: Topology;
-  /** LSOA code → its geometry object in `topology` (simplified at the LSOA level). */
+  /** LSOA code → its geometry object in `topology`. */
   objectOf: Map<string, GeometryObject>;
 }
 
 /** One simplified topology of every LSOA, properties = the LSOA code. */
 export function simplifiedLsoaTopology(features: AreaPolygon[], idOf: (f: AreaPolygon) => string): LsoaGeometryIndex {
-  const fc: FeatureCollection<Polygon | MultiPolygon, { code: string }> = {
+  const fc: Polygons<{ code: string }> = {
     type: 'FeatureCollection',
     features: features.map((f) => ({ type: 'Feature', properties: { code: idOf(f) }, geometry: f.geometry })),
   };
-  const topo = buildSimplified({ lsoa: fc }, SIMPLIFY.lsoa);
+  const topo = simplifiedTopology({ lsoa: fc }, SIMPLIFY.lsoa);
   const objectOf = new Map<string, GeometryObject>();
   for (const g of (topo.objects.lsoa as GeometryCollection<{ code: string }>).geometries) objectOf.set((g.properties as { code: string }).code, g);
   return { topology: topo, objectOf };
 }
 
-/** Features for a set of LSOAs, with properties, from the shared simplified topology. */
-export function lsoaFeatures<P>(index: LsoaGeometryIndex, codes: string[], props: (code: string) => P): FeatureCollection<Polygon | MultiPolygon, P> {
-  return {
-    type: 'FeatureCollection',
-    features: codes.map((code) => {
-      const f = feature(index.topology, index.objectOf.get(code)!) as unknown as PolygonFeature<unknown>;
-      return { type: 'Feature', properties: props(code), geometry: f.geometry };
-    }),
+/**
+ * A standalone, quantised topology of some geometries of an unquantised topology: only the arcs
+ * they use, renumbered in order of first use, so shared borders stay shared and the file is small.
+ * This is how each district's LSOA map is cut from the one England topology without rebuilding
+ * a topology per district.
+ */
+export function subsetTopology<P>(
+  source: Topology,
+  objects: Record<string, Array<{ geometry: GeometryObject; properties: P }>>,
+  quantization: number = QUANTIZE,
+): Topology {
+  if (source.transform) throw new Error('subsetTopology needs an unquantised topology');
+  const renumbered = new Map<number, number>();
+  const arcs: Position[][] = [];
+  const arc = (i: number): number => {
+    const k = i < 0 ? ~i : i;
+    let j = renumbered.get(k);
+    if (j === undefined) {
+      j = arcs.length;
+      renumbered.set(k, j);
+      arcs.push(source.arcs[k]!);
+    }
+    return i < 0 ? ~j : j;
   };
+  const rings = (polygon: number[][]) => polygon.map((ring) => ring.map(arc));
+  const copy = (g: GeometryObject, properties: P): GeometryObject => {
+    switch (g.type) {
+      case 'Polygon':
+        return { type: 'Polygon', arcs: rings((g as TopoPolygon).arcs), properties } as GeometryObject;
+      case 'MultiPolygon':
+        return { type: 'MultiPolygon', arcs: (g as TopoMultiPolygon).arcs.map(rings), properties } as GeometryObject;
+      default:
+        // A polygon simplified to nothing has a null geometry; keep it so its properties still ship.
+        return { type: null, properties } as unknown as GeometryObject;
+    }
+  };
+  const out: Record<string, GeometryCollection> = {};
+  for (const [name, items] of Object.entries(objects)) {
+    out[name] = { type: 'GeometryCollection', geometries: items.map(({ geometry, properties }) => copy(geometry, properties)) } as GeometryCollection;
+  }
+  return quantize({ type: 'Topology', objects: out, arcs } as never, quantization) as unknown as Topology;
 }
 
 /** Dissolves groups of LSOAs (districts, footprints) into one shape each. */
-export function dissolve<P>(index: LsoaGeometryIndex, groups: Array<{ codes: string[]; properties: P }>): FeatureCollection<Polygon | MultiPolygon, P> {
+export function dissolve<P>(index: LsoaGeometryIndex, groups: Array<{ codes: string[]; properties: P }>): Polygons<P> {
   return {
     type: 'FeatureCollection',
     features: groups.map(({ codes, properties }) => ({
@@ -78,23 +115,17 @@ export function dissolve<P>(index: LsoaGeometryIndex, groups: Array<{ codes: str
   };
 }
 
-/** England by district: dissolved, simplified again for a whole-country view, quantised. */
-export function districtTopology<P>(index: LsoaGeometryIndex, districts: Array<{ codes: string[]; properties: P }>): Topology {
-  const dissolved = dissolve(index, districts);
-  const simplified = buildSimplified({ lads: dissolved }, SIMPLIFY.district);
-  return requantize(simplified, { lads: 'lads' });
+/** Quantises every object of a simplified topology for shipping. */
+function shipped(topo: Topology): Topology {
+  return quantize(topo as never, QUANTIZE) as unknown as Topology;
 }
 
-/** Re-emits a simplified topology's objects as a compact, quantised topology. */
-function requantize(topo: Topology, names: Record<string, string>): Topology {
-  const objects: Record<string, FeatureCollection<Polygon | MultiPolygon, unknown>> = {};
-  for (const [from, to] of Object.entries(names)) {
-    objects[to] = feature(topo, topo.objects[from]!) as unknown as FeatureCollection<Polygon | MultiPolygon, unknown>;
-  }
-  return compactTopology(objects);
+/** England by district: dissolved, simplified again for a whole-country view, quantised. */
+export function districtTopology<P>(index: LsoaGeometryIndex, districts: Array<{ codes: string[]; properties: P }>): Topology {
+  return shipped(simplifiedTopology({ lads: dissolve(index, districts) }, SIMPLIFY.district));
 }
 
 /** The footprints as drawn: the source polygons themselves, lightly simplified. */
-export function footprintTopology<P>(footprints: FeatureCollection<Polygon | MultiPolygon, P>): Topology {
-  return requantize(buildSimplified({ footprints }, SIMPLIFY.footprint), { footprints: 'footprints' });
+export function footprintTopology<P>(footprints: Polygons<P>): Topology {
+  return shipped(simplifiedTopology({ footprints }, SIMPLIFY.footprint));
 }

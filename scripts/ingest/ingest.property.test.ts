@@ -3,7 +3,7 @@
  * the right answer or stops with an InputError naming the file, never with an unhandled exception;
  * in both cases the previous output stays intact.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,17 +72,20 @@ function corrupt(text: string, c: Corruption): string {
 describe('ingest under corrupted input', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'ingest-prop-')), 'processed');
   const goodRaw = writeFixture();
-  runIngest({ raw: goodRaw, out });
-  const reference = snapshotDir(out);
+  let reference: Record<string, string>;
+  beforeAll(async () => {
+    await runIngest({ raw: goodRaw, out });
+    reference = snapshotDir(out);
+  });
 
-  it('refuses harmful corruption cleanly, or gets the right answer', () => {
-    fc.assert(
-      fc.property(harmful, (c) => {
+  it('refuses harmful corruption cleanly, or gets the right answer', async () => {
+    await fc.assert(
+      fc.asyncProperty(harmful, async (c) => {
         // Start each case from the reference output, also while fast-check shrinks a failure.
-        runIngest({ raw: goodRaw, out });
+        await runIngest({ raw: goodRaw, out });
         const raw = writeFixture({ [c.file]: corrupt(good[c.file]!, c) });
         try {
-          runIngest({ raw, out });
+          await runIngest({ raw, out });
         } catch (err) {
           if (!(err instanceof InputError)) throw err;
           // The message names the corrupted file (as the file at fault, or as the one missing a row).
@@ -106,10 +109,10 @@ describe('ingest under corrupted input', () => {
     );
   });
 
-  it('reads byte-order marks, CRLF line ends and reordered columns as the same table', () => {
-    fc.assert(
-      fc.property(harmless, (c) => {
-        runIngest({ raw: writeFixture({ [c.file]: corrupt(good[c.file]!, c) }), out });
+  it('reads byte-order marks, CRLF line ends and reordered columns as the same table', async () => {
+    await fc.assert(
+      fc.asyncProperty(harmless, async (c) => {
+        await runIngest({ raw: writeFixture({ [c.file]: corrupt(good[c.file]!, c) }), out });
         expect(snapshotDir(out)).toEqual(reference);
       }),
       { numRuns: 40, seed: 7 },

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import Papa from 'papaparse';
 import { topology } from 'topojson-server';
-import { runIngest, writeAtomically, AREA_CSV_COLUMNS } from './run.ts';
+import { runIngest, writeAtomically, AREA_CSV_COLUMNS, type IngestResult } from './run.ts';
 import { InputError } from './read-tables.ts';
 import { INPUT_PATHS } from './inputs.ts';
 import { LSOA11, counts2011, counts2021, fixtureFiles, footprintBox, footprintGeojson, writeFixture } from './test-fixtures.ts';
@@ -19,9 +19,14 @@ const readJson = <T>(dir: string, name: string): T => JSON.parse(readFileSync(jo
 describe('ingest on a small fixture', () => {
   const raw = writeFixture();
   const out = freshOut();
-  const result = runIngest({ raw, out });
-  const summary = readJson<Summary>(out, 'summary.json');
-  const areas = readJson<BigLocalArea[]>(out, 'areas.json');
+  let result: IngestResult;
+  let summary: Summary;
+  let areas: BigLocalArea[];
+  beforeAll(async () => {
+    result = await runIngest({ raw, out });
+    summary = readJson<Summary>(out, 'summary.json');
+    areas = readJson<BigLocalArea[]>(out, 'areas.json');
+  });
 
   it('sums England from every English LSOA and ignores Welsh rows', () => {
     const residents2011 = sum(LSOA11.map((_, i) => sum(counts2011(i))));
@@ -70,13 +75,13 @@ describe('ingest on a small fixture', () => {
     expect(result.files).toContain('geo/lsoa/E06000001.topo.json');
   });
 
-  it('is deterministic: a second run writes byte-identical files', () => {
+  it('is deterministic: a second run writes byte-identical files', async () => {
     const again = freshOut();
-    runIngest({ raw, out: again });
+    await runIngest({ raw, out: again });
     expect(snapshotDir(again)).toEqual(snapshotDir(out));
   });
 
-  it('accepts the official Nomis headers', () => {
+  it('accepts the official Nomis headers', async () => {
     const files = fixtureFiles();
     const nomis2021 = files[INPUT_PATHS.health2021]!.replace(
       'OA21CD,all_usual_residents,very_good,good,fair,bad,very_bad',
@@ -87,19 +92,19 @@ describe('ingest on a small fixture', () => {
       'geography code,Health: All categories: General health,Health: Very good health,Health: Good health,Health: Fair health,Health: Bad health,Health: Very bad health',
     );
     const nomisOut = freshOut();
-    runIngest({ raw: writeFixture({ [INPUT_PATHS.health2021]: nomis2021, [INPUT_PATHS.health2011]: nomis2011 }), out: nomisOut });
+    await runIngest({ raw: writeFixture({ [INPUT_PATHS.health2021]: nomis2021, [INPUT_PATHS.health2011]: nomis2011 }), out: nomisOut });
     expect(snapshotDir(nomisOut)).toEqual(snapshotDir(out));
   });
 
-  it('takes official boundaries as a drop-in: TopoJSON polygons, or a CSV of area to LSOA codes', () => {
+  it('takes official boundaries as a drop-in: TopoJSON polygons, or a CSV of area to LSOA codes', async () => {
     const geo = JSON.parse(fixtureFiles()['biglocal/big_local_areas_approx.geojson']!);
     const topoOut = freshOut();
-    runIngest({ raw: writeFixture({ 'biglocal/big_local_areas.topojson': JSON.stringify(topology({ areas: geo })) }), out: topoOut });
+    await runIngest({ raw: writeFixture({ 'biglocal/big_local_areas.topojson': JSON.stringify(topology({ areas: geo })) }), out: topoOut });
     expect(readJson<BigLocalArea[]>(topoOut, 'areas.json').map((a) => a.units)).toEqual(areas.map((a) => a.units));
 
     const csvOut = freshOut();
     const csv = 'area_code,area_name,LSOA21CD\nalpha,"Alpha, North",E01000101\nalpha,"Alpha, North",E01000102\nalpha,"Alpha, North",E01000103\nbeta,Beta,E01000105\n';
-    runIngest({ raw: writeFixture({ 'biglocal/big_local_area_lsoas.csv': csv }), out: csvOut });
+    await runIngest({ raw: writeFixture({ 'biglocal/big_local_area_lsoas.csv': csv }), out: csvOut });
     expect(readJson<BigLocalArea[]>(csvOut, 'areas.json').map((a) => a.units)).toEqual(areas.map((a) => a.units));
     expect(readJson<Summary>(csvOut, 'summary.json').groups).toEqual(summary.groups);
   });
@@ -129,18 +134,24 @@ describe('bad input stops with file, line and column, and leaves the previous ou
     ['invalid GeoJSON', { 'biglocal/big_local_areas_approx.geojson': good['biglocal/big_local_areas_approx.geojson']!.replace('"Polygon",', '"Polygon"') }, /big_local_areas_approx\.geojson, line \d+, column \d+: invalid JSON/],
     ['a footprint that is not a polygon', { 'biglocal/big_local_areas_approx.geojson': good['biglocal/big_local_areas_approx.geojson']!.replace('"Polygon"', '"Point"') }, /big_local_areas_approx\.geojson, line \d+, column geometry: feature alpha is a Point/],
     ['an area polygon that contains no unit', { 'biglocal/big_local_areas_approx.geojson': footprintGeojson({ alpha: footprintBox(-0.001, 0.031), beta: footprintBox(0.039, 0.051), gamma: footprintBox(5, 5.01) }) }, /big_local_areas_approx\.geojson, line \d+, column geometry: area gamma contains no comparison unit/],
+    ['invalid LSOA boundary JSON (read in the geometry thread)', edit(INPUT_PATHS.lsoa21Boundaries, '"Polygon",', '"Polygon"'), /lsoa21_boundaries_england\.geojson, line 1, column \d+: invalid JSON/],
+    ['an LSOA boundary that is not a polygon', edit(INPUT_PATHS.lsoa21Boundaries, '"Polygon"', '"LineString"'), /lsoa21_boundaries_england\.geojson, line 1, column geometry: feature E01000101 is a LineString/],
+    ['a boundary for an LSOA not in the lookup', edit(INPUT_PATHS.lsoa21Boundaries, '"LSOA21CD":"E01000105"', '"LSOA21CD":"E01009999"'), /lsoa21_boundaries_england\.geojson, column LSOA21CD: boundary for LSOA E01009999, which is not in the lookup/],
     ['a unit claimed by two areas', { 'biglocal/big_local_areas_approx.geojson': footprintGeojson({ alpha: footprintBox(-0.001, 0.0199), beta: footprintBox(0.0201, 0.031) }) }, /column geometry: comparison unit E01000102 .* is claimed by two areas: alpha and beta/],
   ];
 
   const out = freshOut();
-  runIngest({ raw: writeFixture(), out });
-  const before = snapshotDir(out);
+  let before: Record<string, string>;
+  beforeAll(async () => {
+    await runIngest({ raw: writeFixture(), out });
+    before = snapshotDir(out);
+  });
 
-  it.each(cases)('%s', (_label, overrides, message) => {
+  it.each(cases)('%s', async (_label, overrides, message) => {
     const raw = writeFixture(overrides);
     let error: unknown;
     try {
-      runIngest({ raw, out });
+      await runIngest({ raw, out });
     } catch (err) {
       error = err;
     }
@@ -166,9 +177,9 @@ describe('bad input stops with file, line and column, and leaves the previous ou
 });
 
 describe('a write that fails midway', () => {
-  it('keeps the previous output and leaves no temporary folder', () => {
+  it('keeps the previous output and leaves no temporary folder', async () => {
     const out = freshOut();
-    runIngest({ raw: writeFixture(), out });
+    await runIngest({ raw: writeFixture(), out });
     const before = snapshotDir(out);
     // "summary.json" as both a file and a folder: the second write fails after the first succeeded.
     const files = new Map([['summary.json', '{}'], ['summary.json/oops', 'x']]);

@@ -21,9 +21,9 @@ import {
   type LadInfo,
 } from './inputs.ts';
 import { buildUnits, sumOasToLsoa21, type ComparisonUnit } from './units.ts';
-import { assignUnits, lsoaInsidePoints, readFootprints, readPolygons } from './footprints.ts';
+import { assignUnits, readFootprints } from './footprints.ts';
+import { startGeometryThread, type MapInputs } from './geometry-thread.ts';
 import { buildComparatorModel, differenceInDifferences, regionOf, sumUnits, toHealthChange, BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, type AreaFigures } from './compare.ts';
-import { compactTopology, districtTopology, dissolve, footprintTopology, lsoaFeatures, simplifiedLsoaTopology } from './geometry.ts';
 import { InputError } from './read-tables.ts';
 import {
   BigLocalAreasSchema,
@@ -53,7 +53,7 @@ export interface IngestResult {
   files: string[];
 }
 
-export function runIngest(options: IngestOptions): IngestResult {
+export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const log = options.log ?? (() => {});
   const raw = resolve(options.raw);
   const out = resolve(options.out);
@@ -65,194 +65,196 @@ export function runIngest(options: IngestOptions): IngestResult {
     return value;
   };
 
-  // 1. Read and check every input.
-  const health2011 = step('census 2011 by LSOA 2011', () => readHealth2011(raw));
-  const oaHealth = step('census 2021 by output area', () => readHealth2021Oa(raw));
-  const oaLookup = step('output area → LSOA 2021 lookup', () => readOaLookup(raw));
-  const lsoaLookup = step('LSOA 2011 → 2021 lookup', () => readLsoaLookup(raw));
-  const lads = step('district → region lookup', () => readLadRegions(raw));
-  const imd = step('IMD 2019', () => readImd(raw));
-  const boundaries = step('LSOA 2021 boundaries', () => readPolygons(join(raw, INPUT_PATHS.lsoa21Boundaries), ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries'));
-  const footprintFile = footprintPath(raw, options.footprints);
-  const footprintSource = step(`footprints (${basename(footprintFile)})`, () => readFootprints(footprintFile));
-  const listPath = areaListPath(raw);
-  const areaList = listPath ? readAreaList(listPath) : new Map();
+  // The map geometry starts first, in its own thread: see geometry-thread.ts.
+  const geometry = startGeometryThread(join(raw, INPUT_PATHS.lsoa21Boundaries), log);
+  try {
+    // 1. Read and check every input.
+    const health2011 = step('census 2011 by LSOA 2011', () => readHealth2011(raw));
+    const oaHealth = step('census 2021 by output area', () => readHealth2021Oa(raw));
+    const oaLookup = step('output area → LSOA 2021 lookup', () => readOaLookup(raw));
+    const lsoaLookup = step('LSOA 2011 → 2021 lookup', () => readLsoaLookup(raw));
+    const lads = step('district → region lookup', () => readLadRegions(raw));
+    const imd = step('IMD 2019', () => readImd(raw));
+    const footprintFile = footprintPath(raw, options.footprints);
+    const footprintSource = step(`footprints (${basename(footprintFile)})`, () => readFootprints(footprintFile));
+    const listPath = areaListPath(raw);
+    const areaList = listPath ? readAreaList(listPath) : new Map();
 
-  // 2. Comparison units.
-  const lsoa21Counts = step('sum output areas to LSOA 2021', () => sumOasToLsoa21(oaHealth, oaLookup));
-  const index = step('comparison units', () => buildUnits(lsoaLookup, health2011, lsoa21Counts, imd, oaHealth.file));
-  const ladFile = join(raw, INPUT_PATHS.ladToRegion);
-  for (const u of index.units) regionOf(u, lads, ladFile);
-  for (const f of boundaries.features) {
-    const code = boundaries.idOf(f);
-    if (!index.unitOfLsoa21.has(code)) {
-      throw new InputError(join(raw, INPUT_PATHS.lsoa21Boundaries), null, 'LSOA21CD', `boundary for LSOA ${code}, which is not in the lookup`);
-    }
-  }
+    // 2. Comparison units.
+    const lsoa21Counts = step('sum output areas to LSOA 2021', () => sumOasToLsoa21(oaHealth, oaLookup));
+    const index = step('comparison units', () => buildUnits(lsoaLookup, health2011, lsoa21Counts, imd, oaHealth.file));
+    const ladFile = join(raw, INPUT_PATHS.ladToRegion);
+    for (const u of index.units) regionOf(u, lads, ladFile);
 
-  // 3. Footprints.
-  const points = step('inside point of every LSOA', () => lsoaInsidePoints(boundaries.features, boundaries.idOf));
-  const assignment = step('units inside each footprint', () => assignUnits(footprintSource, points, index));
-  const inFootprint = new Set<string>();
-  for (const units of assignment.unitsOf.values()) for (const u of units) inFootprint.add(u.id);
-
-  // 4. Groups and comparators.
-  const pool = index.units.filter((u) => !inFootprint.has(u.id) && !assignment.partial.has(u.id));
-  const model = buildComparatorModel(pool, lads, ladFile);
-  const areaFigures: AreaFigures[] = [...assignment.unitsOf].map(([code, units]) => ({
-    code,
-    units,
-    own: sumUnits(units),
-    comparator: model.comparatorFor(units),
-  }));
-  const did = step(`bootstrap (${BOOTSTRAP_REPLICATES} replicates)`, () => differenceInDifferences(areaFigures));
-  const groups = {
-    england: toHealthChange(sumUnits(index.units)),
-    big_local: toHealthChange(sumUnits(areaFigures.map((a) => a.own))),
-    similar_areas: toHealthChange(sumUnits(areaFigures.map((a) => a.comparator))),
-  };
-
-  const majorityLad = (units: ComparisonUnit[]): LadInfo => {
-    const byLad = new Map<string, number>();
-    for (const u of units) byLad.set(u.lad, (byLad.get(u.lad) ?? 0) + u.counts2021.residents);
-    const code = [...byLad].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    return lads.get(code)!;
-  };
-  const areas: BigLocalArea[] = areaFigures.map((a) => {
-    const listed = areaList.get(a.code);
-    const source = footprintSource.areas.get(a.code)!;
-    const lad = majorityLad(a.units);
-    const lsoa21 = a.units.flatMap((u) => u.lsoa21).sort();
-    const confidence = (listed?.confidence ?? source.confidence ?? (options.footprints ? 'official' : 'unknown')) as string;
-    return {
-      code: a.code,
-      name: source.name || listed?.name || a.code,
-      ladCode: lad.code,
-      ladName: lad.name,
-      regionCode: lad.regionCode,
-      regionName: lad.regionName,
-      wave: listed?.wave ?? null,
-      confidence: (CONFIDENCE_LEVELS as readonly string[]).includes(confidence) ? (confidence as FootprintConfidence) : 'unknown',
-      method: listed?.method ?? '',
-      evidence: listed?.evidence ?? '',
-      sourceUrls: listed?.sourceUrls ?? [],
-      lsoa21,
-      units: a.units.map((u) => u.id),
-      marker: source.marker ?? points.find((p) => p.code === lsoa21[0])!.point,
-      health: toHealthChange(a.own),
-      comparator: toHealthChange(a.comparator),
-    };
-  });
-  areas.sort((x, y) => x.name.localeCompare(y.name, 'en-GB') || (x.code < y.code ? -1 : 1));
-
-  const areaOfUnit = new Map<string, string>();
-  for (const a of areas) for (const u of a.units) areaOfUnit.set(u, a.code);
-  const placeFigures = (key: (u: ComparisonUnit) => string) => {
-    const by = new Map<string, ComparisonUnit[]>();
-    for (const u of index.units) {
-      const k = key(u);
-      let list = by.get(k);
-      if (!list) by.set(k, (list = []));
-      list.push(u);
-    }
-    return by;
-  };
-  const placeOf = (code: string, name: string, info: LadInfo, units: ComparisonUnit[]): Place => ({
-    code,
-    name,
-    regionCode: info.regionCode,
-    regionName: info.regionName,
-    units: units.length,
-    bigLocalAreas: [...new Set(units.map((u) => areaOfUnit.get(u.id)).filter((c): c is string => !!c))].sort(),
-    health: toHealthChange(sumUnits(units)),
-  });
-  const districts: Place[] = [...placeFigures((u) => u.lad)]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([code, units]) => placeOf(code, lads.get(code)!.name, lads.get(code)!, units));
-  const regions: Place[] = [...placeFigures((u) => lads.get(u.lad)!.regionCode)]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([code, units]) => {
-      const info = lads.get(units[0]!.lad)!;
-      return placeOf(code, info.regionName, info, units);
-    });
-
-  const byConfidence = Object.fromEntries(CONFIDENCE_LEVELS.map((c) => [c, areas.filter((a) => a.confidence === c).length])) as Summary['footprints']['byConfidence'];
-  const summary: Summary = step('validate against the schema', () => SummarySchema.parse({
-    groups,
-    differenceInDifferences: did,
-    bootstrap: { replicates: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED, resampled: 'areas' },
-    footprints: {
-      source: basename(footprintFile),
-      areas: areas.length,
-      units: inFootprint.size,
-      lsoa21: areas.reduce((s, a) => s + a.lsoa21.length, 0),
-      byConfidence,
-    },
-    england: { units: index.units.length, lsoa11: health2011.counts.size, lsoa21: lsoa21Counts.size },
-  }));
-  BigLocalAreasSchema.parse(areas);
-  PlacesSchema.parse(districts);
-  PlacesSchema.parse(regions);
-
-  // 5. Geometry.
-  const lsoaIndex = step('simplify LSOA topology', () => simplifiedLsoaTopology(boundaries.features, boundaries.idOf));
-  const lsoaByLad = new Map<string, string[]>();
-  for (const code of [...lsoaIndex.objectOf.keys()].sort()) {
-    const lad = index.lsoa21Lad.get(code)!;
-    let list = lsoaByLad.get(lad);
-    if (!list) lsoaByLad.set(lad, (list = []));
-    list.push(code);
-  }
-  const districtsTopo = step('district map', () =>
-    districtTopology(lsoaIndex, [...lsoaByLad].map(([code, codes]) => ({ codes, properties: { code, name: lads.get(code)!.name, region: lads.get(code)!.regionCode } }))),
-  );
-  const footprintFc = footprintSource.kind === 'polygons'
-    ? {
-        type: 'FeatureCollection' as const,
-        features: areas.map((a) => ({ type: 'Feature' as const, properties: { code: a.code, name: a.name }, geometry: footprintSource.polygons!.get(a.code)!.geometry })),
+    // 3. Footprints, once the geometry thread has every LSOA's inside point.
+    const points = await geometry.points;
+    for (const { code } of points) {
+      if (!index.unitOfLsoa21.has(code)) {
+        throw new InputError(join(raw, INPUT_PATHS.lsoa21Boundaries), null, 'LSOA21CD', `boundary for LSOA ${code}, which is not in the lookup`);
       }
-    : dissolve(lsoaIndex, areas.map((a) => ({ codes: a.lsoa21, properties: { code: a.code, name: a.name } })));
-  const footprintsTopo = step('footprint map', () => footprintTopology(footprintFc));
-  const shares = new Map(index.units.map((u) => [u.id, { s11: healthShares(u.counts2011), s21: healthShares(u.counts2021) }]));
-  const lsoaTopos = step('LSOA maps, one per district', () =>
-    [...lsoaByLad].map(([lad, codes]) => {
-      const fc = lsoaFeatures(lsoaIndex, codes, (code): LsoaProperties => {
-        const unit = index.unitOfLsoa21.get(code)!;
-        const { s11, s21 } = shares.get(unit.id)!;
-        return {
-          lsoa21: code,
-          name: index.lsoa21Names.get(code) ?? code,
-          unit: unit.id,
-          area: areaOfUnit.get(unit.id) ?? null,
-          residents2021: lsoa21Counts.get(code)!.residents,
-          very_good_2011: s11.very_good,
-          very_good_2021: s21.very_good,
-          very_good_change: +(s21.very_good - s11.very_good).toFixed(4),
-          bad_or_very_bad_2011: s11.bad_or_very_bad,
-          bad_or_very_bad_2021: s21.bad_or_very_bad,
-          bad_or_very_bad_change: +(s21.bad_or_very_bad - s11.bad_or_very_bad).toFixed(4),
-        };
-      });
-      return [lad, compactTopology({ lsoa: fc })] as const;
-    }),
-  );
+    }
 
-  // 6. Write everything to a temporary folder, then swap it in.
-  const files = new Map<string, string>();
-  const json = (value: unknown) => JSON.stringify(value) + '\n';
-  files.set('summary.json', JSON.stringify(summary, null, 2) + '\n');
-  files.set('areas.json', json(areas));
-  files.set('districts.json', json(districts));
-  files.set('regions.json', json(regions));
-  files.set('geo/england-districts.topo.json', json(districtsTopo));
-  files.set('geo/footprints.topo.json', json(footprintsTopo));
-  for (const [lad, topo] of lsoaTopos) files.set(`geo/lsoa/${lad}.topo.json`, json(topo));
-  files.set('public/big-local-areas.csv', areasCsv(areas, index.units));
-  files.set('public/summary.csv', summaryCsv(summary));
-  files.set('public/units.csv', unitsCsv(index.units, lads, areaOfUnit));
-  step('write files', () => writeAtomically(out, files));
-  log(`  ${'total'.padEnd(44)} ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s`);
-  return { summary, files: [...files.keys()].sort() };
+    const assignment = step('units inside each footprint', () => assignUnits(footprintSource, points, index));
+    const inFootprint = new Set<string>();
+    for (const units of assignment.unitsOf.values()) for (const u of units) inFootprint.add(u.id);
+
+    // 4. Groups and comparators.
+    const pool = index.units.filter((u) => !inFootprint.has(u.id) && !assignment.partial.has(u.id));
+    const model = buildComparatorModel(pool, lads, ladFile);
+    const areaFigures: AreaFigures[] = [...assignment.unitsOf].map(([code, units]) => ({
+      code,
+      units,
+      own: sumUnits(units),
+      comparator: model.comparatorFor(units),
+    }));
+    const did = step(`bootstrap (${BOOTSTRAP_REPLICATES} replicates)`, () => differenceInDifferences(areaFigures));
+    const groups = {
+      england: toHealthChange(sumUnits(index.units)),
+      big_local: toHealthChange(sumUnits(areaFigures.map((a) => a.own))),
+      similar_areas: toHealthChange(sumUnits(areaFigures.map((a) => a.comparator))),
+    };
+
+    const majorityLad = (units: ComparisonUnit[]): LadInfo => {
+      const byLad = new Map<string, number>();
+      for (const u of units) byLad.set(u.lad, (byLad.get(u.lad) ?? 0) + u.counts2021.residents);
+      const code = [...byLad].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      return lads.get(code)!;
+    };
+    const areas: BigLocalArea[] = areaFigures.map((a) => {
+      const listed = areaList.get(a.code);
+      const source = footprintSource.areas.get(a.code)!;
+      const lad = majorityLad(a.units);
+      const lsoa21 = a.units.flatMap((u) => u.lsoa21).sort();
+      const confidence = (listed?.confidence ?? source.confidence ?? (options.footprints ? 'official' : 'unknown')) as string;
+      return {
+        code: a.code,
+        name: source.name || listed?.name || a.code,
+        ladCode: lad.code,
+        ladName: lad.name,
+        regionCode: lad.regionCode,
+        regionName: lad.regionName,
+        wave: listed?.wave ?? null,
+        confidence: (CONFIDENCE_LEVELS as readonly string[]).includes(confidence) ? (confidence as FootprintConfidence) : 'unknown',
+        method: listed?.method ?? '',
+        evidence: listed?.evidence ?? '',
+        sourceUrls: listed?.sourceUrls ?? [],
+        lsoa21,
+        units: a.units.map((u) => u.id),
+        marker: source.marker ?? points.find((p) => p.code === lsoa21[0])!.point,
+        health: toHealthChange(a.own),
+        comparator: toHealthChange(a.comparator),
+      };
+    });
+    areas.sort((x, y) => x.name.localeCompare(y.name, 'en-GB') || (x.code < y.code ? -1 : 1));
+
+    const areaOfUnit = new Map<string, string>();
+    for (const a of areas) for (const u of a.units) areaOfUnit.set(u, a.code);
+    const placeFigures = (key: (u: ComparisonUnit) => string) => {
+      const by = new Map<string, ComparisonUnit[]>();
+      for (const u of index.units) {
+        const k = key(u);
+        let list = by.get(k);
+        if (!list) by.set(k, (list = []));
+        list.push(u);
+      }
+      return by;
+    };
+    const placeOf = (code: string, name: string, info: LadInfo, units: ComparisonUnit[]): Place => ({
+      code,
+      name,
+      regionCode: info.regionCode,
+      regionName: info.regionName,
+      units: units.length,
+      bigLocalAreas: [...new Set(units.map((u) => areaOfUnit.get(u.id)).filter((c): c is string => !!c))].sort(),
+      health: toHealthChange(sumUnits(units)),
+    });
+    const districts: Place[] = [...placeFigures((u) => u.lad)]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([code, units]) => placeOf(code, lads.get(code)!.name, lads.get(code)!, units));
+    const regions: Place[] = [...placeFigures((u) => lads.get(u.lad)!.regionCode)]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([code, units]) => {
+        const info = lads.get(units[0]!.lad)!;
+        return placeOf(code, info.regionName, info, units);
+      });
+
+    const byConfidence = Object.fromEntries(CONFIDENCE_LEVELS.map((c) => [c, areas.filter((a) => a.confidence === c).length])) as Summary['footprints']['byConfidence'];
+    const summary: Summary = step('validate against the schema', () => SummarySchema.parse({
+      groups,
+      differenceInDifferences: did,
+      bootstrap: { replicates: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED, resampled: 'areas' },
+      footprints: {
+        source: basename(footprintFile),
+        areas: areas.length,
+        units: inFootprint.size,
+        lsoa21: areas.reduce((s, a) => s + a.lsoa21.length, 0),
+        byConfidence,
+      },
+      england: { units: index.units.length, lsoa11: health2011.counts.size, lsoa21: lsoa21Counts.size },
+    }));
+    BigLocalAreasSchema.parse(areas);
+    PlacesSchema.parse(districts);
+    PlacesSchema.parse(regions);
+
+    // 5. Maps: the geometry thread cuts them while the tables below are written out.
+    const lsoaByLad = new Map<string, string[]>();
+    for (const code of points.map((p) => p.code).sort()) {
+      const lad = index.lsoa21Lad.get(code)!;
+      let list = lsoaByLad.get(lad);
+      if (!list) lsoaByLad.set(lad, (list = []));
+      list.push(code);
+    }
+    const shares = new Map(index.units.map((u) => [u.id, { s11: healthShares(u.counts2011), s21: healthShares(u.counts2021) }]));
+    const lsoaProperties: Record<string, LsoaProperties> = {};
+    for (const { code } of points) {
+      const unit = index.unitOfLsoa21.get(code)!;
+      const { s11, s21 } = shares.get(unit.id)!;
+      lsoaProperties[code] = {
+        lsoa21: code,
+        name: index.lsoa21Names.get(code) ?? code,
+        unit: unit.id,
+        area: areaOfUnit.get(unit.id) ?? null,
+        residents2021: lsoa21Counts.get(code)!.residents,
+        very_good_2011: s11.very_good,
+        very_good_2021: s21.very_good,
+        very_good_change: +(s21.very_good - s11.very_good).toFixed(4),
+        bad_or_very_bad_2011: s11.bad_or_very_bad,
+        bad_or_very_bad_2021: s21.bad_or_very_bad,
+        bad_or_very_bad_change: +(s21.bad_or_very_bad - s11.bad_or_very_bad).toFixed(4),
+      };
+    }
+    const mapInputs: MapInputs = {
+      districts: [...lsoaByLad].map(([code, codes]) => ({ code, codes, properties: { code, name: lads.get(code)!.name, region: lads.get(code)!.regionCode } })),
+      lsoaProperties,
+      footprints: footprintSource.kind === 'polygons'
+        ? {
+            kind: 'polygons',
+            collection: {
+              type: 'FeatureCollection',
+              features: areas.map((a) => ({ type: 'Feature', properties: { code: a.code, name: a.name }, geometry: footprintSource.polygons!.get(a.code)!.geometry })),
+            },
+          }
+        : { kind: 'lsoa-groups', groups: areas.map((a) => ({ codes: a.lsoa21, properties: { code: a.code, name: a.name } })) },
+    };
+    const maps = geometry.maps(mapInputs);
+
+    // 6. Write everything to a temporary folder, then swap it in.
+    const files = new Map<string, string>();
+    const json = (value: unknown) => JSON.stringify(value) + '\n';
+    files.set('summary.json', JSON.stringify(summary, null, 2) + '\n');
+    files.set('areas.json', json(areas));
+    files.set('districts.json', json(districts));
+    files.set('regions.json', json(regions));
+    files.set('public/big-local-areas.csv', areasCsv(areas, index.units));
+    files.set('public/summary.csv', summaryCsv(summary));
+    files.set('public/units.csv', unitsCsv(index.units, lads, areaOfUnit));
+    for (const [name, text] of await maps) files.set(name, text);
+    step('write files', () => writeAtomically(out, files));
+    log(`  ${'total'.padEnd(44)} ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s`);
+    return { summary, files: [...files.keys()].sort() };
+  } finally {
+    await geometry.close();
+  }
 }
 
 export function writeAtomically(out: string, files: Map<string, string>): void {

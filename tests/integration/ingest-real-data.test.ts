@@ -3,7 +3,7 @@
  * England totals, the footprint rules, and that the committed data/processed is what the pipeline
  * writes today.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,9 +23,13 @@ function listFiles(dir: string, base = dir): string[] {
 
 describe.skipIf(!present)('ingest on ../shared/data', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'ingest-real-')), 'processed');
-  runIngest({ raw: RAW, out });
-  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary;
-  const areas = JSON.parse(readFileSync(join(out, 'areas.json'), 'utf8')) as BigLocalArea[];
+  let summary: Summary;
+  let areas: BigLocalArea[];
+  beforeAll(async () => {
+    await runIngest({ raw: RAW, out });
+    summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary;
+    areas = JSON.parse(readFileSync(join(out, 'areas.json'), 'utf8')) as BigLocalArea[];
+  }, 120_000);
 
   it('matches the published England totals', () => {
     const e = summary.groups.england;

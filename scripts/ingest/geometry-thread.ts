@@ -1,0 +1,148 @@
+/**
+ * The map geometry runs in a worker thread beside the rest of the ingest.
+ *
+ * Reading the 47 MB boundary file and building, simplifying and cutting the LSOA topology is about
+ * half of the ingest's work, and none of it needs the census tables until the very end. So the
+ * worker starts first and works while this thread reads the census and lookups: it sends back
+ * each LSOA's inside point as soon as it has them (the footprints need them), then, once sent the
+ * LSOA properties, the finished map files as text.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { InputError } from './read-tables.ts';
+import type { LsoaPoint } from './footprints.ts';
+import type { LsoaProperties } from '../../src/data/schema.ts';
+
+/** What the maps need from the rest of the ingest. */
+export interface MapInputs {
+  /** District code → its LSOA 2021 codes, sorted; and the district's properties on the England map. */
+  districts: Array<{ code: string; codes: string[]; properties: Record<string, unknown> }>;
+  lsoaProperties: Record<string, LsoaProperties>;
+  /** The footprints to draw: their own polygons, or groups of LSOAs to dissolve. */
+  footprints:
+    | { kind: 'polygons'; collection: FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> }
+    | { kind: 'lsoa-groups'; groups: Array<{ codes: string[]; properties: Record<string, unknown> }> };
+}
+
+/** Every message carries its job's number, so a worker reused after an abandoned job cannot mix them up. */
+export type ToWorker = { job: number } & ({ kind: 'job'; boundaryFile: string } | { kind: 'maps'; inputs: MapInputs });
+
+export type FromWorker = { job: number } & (
+  | { kind: 'log'; message: string }
+  | { kind: 'points'; points: LsoaPoint[] }
+  | { kind: 'files'; files: Array<[string, string]> }
+  | { kind: 'error'; error: SerialisedError }
+);
+
+export interface SerialisedError {
+  name: string;
+  message: string;
+  stack?: string;
+  input?: { file: string; line: number | null; column: number | string | null; problem: string };
+}
+
+export function serialiseError(err: unknown): SerialisedError {
+  const e = err instanceof Error ? err : new Error(String(err));
+  return {
+    name: e.name,
+    message: e.message,
+    stack: e.stack,
+    input: err instanceof InputError ? { file: err.file, line: err.line, column: err.column, problem: err.problem } : undefined,
+  };
+}
+
+/** Rebuilds an error from the worker so an InputError stays an InputError, with its place. */
+function reviveError(s: SerialisedError): Error {
+  if (s.input) return new InputError(s.input.file, s.input.line, s.input.column, s.input.problem);
+  const err = new Error(s.message);
+  err.name = s.name;
+  if (s.stack) err.stack = s.stack;
+  return err;
+}
+
+export interface GeometryThread {
+  /** Each LSOA's inside point, in boundary-file order. */
+  points: Promise<LsoaPoint[]>;
+  /** The map files (path under the output folder → text). */
+  maps(inputs: MapInputs): Promise<Map<string, string>>;
+  /** Ends the job: a worker that finished cleanly is kept for the next ingest, any other is stopped. */
+  close(): Promise<void>;
+}
+
+/**
+ * The worker is kept between ingests in one process: starting one costs about 0.2 s, which the
+ * property tests would otherwise pay hundreds of times. A job abandoned half-way (the main thread
+ * found bad input first) just runs on; its messages are ignored by job number.
+ */
+let idleWorker: Worker | null = null;
+let jobs = 0;
+
+export function startGeometryThread(boundaryFile: string, log: (message: string) => void): GeometryThread {
+  // The entry is plain JS that loads the TypeScript worker through tsx (Node 20 cannot start a
+  // worker from a .ts file even when tsx is loaded in this thread).
+  const worker = idleWorker ?? new Worker(new URL('./geometry-worker.mjs', import.meta.url));
+  idleWorker = null;
+  worker.ref();
+  const job = ++jobs;
+  let failure: Error | null = null;
+  let broken = false;
+  const waiting = new Set<(err: Error) => void>();
+  const fail = (err: Error) => {
+    failure ??= err;
+    for (const reject of waiting) reject(failure);
+    waiting.clear();
+  };
+  const handlers: Array<['message' | 'error' | 'exit', (...args: never[]) => void]> = [];
+  const on = <A extends unknown[]>(event: 'message' | 'error' | 'exit', handler: (...args: A) => void) => {
+    worker.on(event, handler as never);
+    handlers.push([event, handler as never]);
+  };
+  const next = <K extends FromWorker['kind']>(kind: K): Promise<Extract<FromWorker, { kind: K }>> =>
+    new Promise((resolve, reject) => {
+      if (failure) return reject(failure);
+      const onMessage = (m: FromWorker) => {
+        if (m.job !== job || m.kind !== kind) return;
+        worker.off('message', onMessage);
+        waiting.delete(reject);
+        resolve(m as Extract<FromWorker, { kind: K }>);
+      };
+      waiting.add(reject);
+      worker.on('message', onMessage);
+    });
+  on('message', (m: FromWorker) => {
+    if (m.job !== job) return;
+    if (m.kind === 'log') log(m.message);
+    else if (m.kind === 'error') fail(reviveError(m.error));
+  });
+  on('error', (err: Error) => {
+    broken = true;
+    fail(err);
+  });
+  on('exit', (code: number) => {
+    broken = true;
+    fail(new Error(`the geometry worker stopped (exit code ${code}) before it finished`));
+  });
+  worker.postMessage({ job, kind: 'job', boundaryFile } satisfies ToWorker);
+
+  const points = next('points').then((m) => m.points);
+  // Awaited later; until then a failure must not count as an unhandled rejection.
+  points.catch(() => {});
+  return {
+    points,
+    async maps(inputs) {
+      const files = next('files');
+      worker.postMessage({ job, kind: 'maps', inputs } satisfies ToWorker);
+      return new Map((await files).files);
+    },
+    async close() {
+      for (const [event, handler] of handlers) worker.off(event, handler as never);
+      if (!broken && !idleWorker) {
+        // Idle, it must not keep the process alive.
+        worker.unref();
+        idleWorker = worker;
+      } else {
+        await worker.terminate();
+      }
+    },
+  };
+}
