@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { raw: { type: 'string', default: '../shared/data' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { raw: { type: 'string', default: '../shared/data' }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 
 function measure(mode: 'parse' | 'full') {

@@ -204,9 +204,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       if (!list) lsoaByLad.set(lad, (list = []));
       list.push(code);
     }
+    // A detailed LSOA map is drawn only around a Big Local area: one file for each district that
+    // holds any of an area's LSOAs (an area's page draws its main district's).
+    const lsoaMapDistricts = [...new Set(areas.flatMap((a) => a.lsoa21.map((code) => index.lsoa21Lad.get(code)!)))].sort();
     const shares = new Map(index.units.map((u) => [u.id, { s11: healthShares(u.counts2011), s21: healthShares(u.counts2021) }]));
     const lsoaProperties: Record<string, LsoaProperties> = {};
-    for (const { code } of points) {
+    for (const code of lsoaMapDistricts.flatMap((lad) => lsoaByLad.get(lad)!)) {
       const unit = index.unitOfLsoa21.get(code)!;
       const { s11, s21 } = shares.get(unit.id)!;
       lsoaProperties[code] = {
@@ -225,6 +228,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     }
     const mapInputs: MapInputs = {
       districts: [...lsoaByLad].map(([code, codes]) => ({ code, codes, properties: { code, name: lads.get(code)!.name, region: lads.get(code)!.regionCode } })),
+      lsoaMapDistricts,
       lsoaProperties,
       footprints: footprintSource.kind === 'polygons'
         ? {
@@ -264,7 +268,7 @@ export function writeAtomically(out: string, files: Map<string, string>): void {
   const old = join(parent, `.${basename(out)}.old-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   try {
-    for (const [name, content] of [...files].sort()) {
+    for (const [name, content] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const path = join(tmp, name);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
