@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, passthroughImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 
 // SITE_URL lets a deploy set the canonical origin; the default is the project's own.
@@ -15,6 +15,9 @@ export default defineConfig({
     concurrency: 2,
   },
   integrations: [sitemap()],
+  // The site optimises no images (charts are SVG; share cards are drawn by resvg), so Astro's Sharp
+  // service, whose bundled libheif carries GHSA-26w7-cxv4-gfx2 in Astro < 7.2.8, is never loaded.
+  image: { service: passthroughImageService() },
   // Strict CSP: Shiki writes colours as inline style="" attributes; code in METHOD.md stays plain.
   markdown: { syntaxHighlight: false },
   vite: {

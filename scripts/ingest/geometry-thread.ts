@@ -79,10 +79,21 @@ export interface GeometryThread {
 let idleWorker: Worker | null = null;
 let jobs = 0;
 
-export function startGeometryThread(boundaryFile: string, log: (message: string) => void): GeometryThread {
+function newWorker(): Worker {
   // The entry is plain JS that loads the TypeScript worker through tsx (Node 20 cannot start a
   // worker from a .ts file even when tsx is loaded in this thread).
-  const worker = idleWorker ?? new Worker(new URL('./geometry-worker.mjs', import.meta.url));
+  const worker = new Worker(new URL('./geometry-worker.mjs', import.meta.url));
+  // A worker that fails while idle is dropped, not left to crash the process with an unheard error.
+  const retire = () => {
+    if (idleWorker === worker) idleWorker = null;
+  };
+  worker.on('error', retire);
+  worker.on('exit', retire);
+  return worker;
+}
+
+export function startGeometryThread(boundaryFile: string, log: (message: string) => void): GeometryThread {
+  const worker = idleWorker ?? newWorker();
   idleWorker = null;
   worker.ref();
   const job = ++jobs;
@@ -109,7 +120,7 @@ export function startGeometryThread(boundaryFile: string, log: (message: string)
         resolve(m as Extract<FromWorker, { kind: K }>);
       };
       waiting.add(reject);
-      worker.on('message', onMessage);
+      on('message', onMessage);
     });
   on('message', (m: FromWorker) => {
     if (m.job !== job) return;
