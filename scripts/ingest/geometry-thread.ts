@@ -17,8 +17,8 @@ import type { LsoaProperties } from '../../src/data/schema.ts';
 export interface MapInputs {
   /** District code → its LSOA 2021 codes, sorted; and the district's properties on the England map. */
   districts: Array<{ code: string; codes: string[]; properties: Record<string, unknown> }>;
-  /** The districts that get a detailed LSOA map, with the properties of each of their LSOAs. */
-  lsoaMapDistricts: string[];
+  /** The detailed LSOA maps: a district's code and the LSOAs its file holds; their properties. */
+  lsoaMaps: Array<{ code: string; codes: string[] }>;
   lsoaProperties: Record<string, LsoaProperties>;
   /** The footprints to draw: their own polygons, or groups of LSOAs to dissolve. */
   footprints:

@@ -33,9 +33,8 @@ function maps(index: LsoaGeometryIndex, inputs: MapInputs): Array<[string, strin
   const footprints = inputs.footprints.kind === 'polygons' ? inputs.footprints.collection : dissolve(index, inputs.footprints.groups);
   files.push(['geo/footprints.topo.json', step('footprint map', () => json(footprintTopology(footprints)))]);
   step('LSOA maps around the areas', () => {
-    const codesOf = new Map(inputs.districts.map((d) => [d.code, d.codes]));
-    for (const code of inputs.lsoaMapDistricts) {
-      const lsoa = codesOf.get(code)!.map((c) => ({ geometry: index.objectOf.get(c)!, properties: inputs.lsoaProperties[c]! }));
+    for (const { code, codes } of inputs.lsoaMaps) {
+      const lsoa = codes.map((c) => ({ geometry: index.objectOf.get(c)!, properties: inputs.lsoaProperties[c]! }));
       files.push([`geo/lsoa/${code}.topo.json`, json(subsetTopology(index.topology, { lsoa }))]);
     }
   });

@@ -204,17 +204,24 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       if (!list) lsoaByLad.set(lad, (list = []));
       list.push(code);
     }
-    // A detailed LSOA map is drawn only around a Big Local area: one file for each district that
-    // holds any of an area's LSOAs (an area's page draws its main district's).
-    const lsoaMapDistricts = [...new Set(areas.flatMap((a) => a.lsoa21.map((code) => index.lsoa21Lad.get(code)!)))].sort();
+    // A detailed LSOA map is drawn only around a Big Local area: one file for each district that is
+    // an area's main district, with every LSOA of the district and those of its areas that lie in
+    // a neighbouring district, so that a footprint crossing a district border is mapped whole.
+    const lsoaMaps = new Map<string, Set<string>>();
+    for (const a of areas) {
+      let codes = lsoaMaps.get(a.ladCode);
+      if (!codes) lsoaMaps.set(a.ladCode, (codes = new Set(lsoaByLad.get(a.ladCode))));
+      for (const code of a.lsoa21) codes.add(code);
+    }
     const shares = new Map(index.units.map((u) => [u.id, { s11: healthShares(u.counts2011), s21: healthShares(u.counts2021) }]));
     const lsoaProperties: Record<string, LsoaProperties> = {};
-    for (const code of lsoaMapDistricts.flatMap((lad) => lsoaByLad.get(lad)!)) {
+    for (const code of new Set([...lsoaMaps.values()].flatMap((codes) => [...codes]))) {
       const unit = index.unitOfLsoa21.get(code)!;
       const { s11, s21 } = shares.get(unit.id)!;
       lsoaProperties[code] = {
         lsoa21: code,
         name: index.lsoa21Names.get(code) ?? code,
+        lad: index.lsoa21Lad.get(code)!,
         unit: unit.id,
         area: areaOfUnit.get(unit.id) ?? null,
         residents2021: lsoa21Counts.get(code)!.residents,
@@ -228,7 +235,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     }
     const mapInputs: MapInputs = {
       districts: [...lsoaByLad].map(([code, codes]) => ({ code, codes, properties: { code, name: lads.get(code)!.name, region: lads.get(code)!.regionCode } })),
-      lsoaMapDistricts,
+      lsoaMaps: [...lsoaMaps].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([code, codes]) => ({ code, codes: [...codes].sort() })),
       lsoaProperties,
       footprints: footprintSource.kind === 'polygons'
         ? {

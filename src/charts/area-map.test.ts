@@ -32,4 +32,15 @@ describe('area-map', () => {
     expect(s).toContain('3 neighbourhoods');
     expect(s).toContain('from 0.0 pp to +5.2 pp');
   });
+
+  it('says "in and around" the district when the footprint crosses into a neighbouring one', () => {
+    expect(chart.title(data, state)).toContain('by neighbourhood in Northtown, 2011');
+    expect(chart.summary(data, state)).toContain('elsewhere in the district');
+    const crossing = structuredClone(data);
+    const lsoas = (crossing.lsoa.objects.lsoa as unknown as { geometries: Array<{ properties: { lsoa21: string; lad: string } }> }).geometries;
+    lsoas.find((g) => g.properties.lsoa21 === 'E01000002')!.properties.lad = 'E07000099';
+    expect(chart.title(crossing, state)).toContain('by neighbourhood in and around Northtown, 2011');
+    expect(chart.summary(crossing, state)).toContain('mapped in and around Northtown');
+    expect(chart.summary(crossing, state)).toContain('elsewhere on the map');
+  });
 });

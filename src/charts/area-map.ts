@@ -16,7 +16,8 @@ export const id = 'area-map';
 
 export interface Data {
   area: BigLocalArea;
-  /** lsoaTopology(area.ladCode): object "lsoa", properties LsoaProperties. */
+  /** lsoaTopology(area.ladCode): object "lsoa", properties LsoaProperties; holds the district's
+   *  LSOAs and any of the area's that lie in a neighbouring district. */
   lsoa: Topology;
   /** footprints(): object "footprints", properties {code, name}. */
   footprints: Topology;
@@ -53,13 +54,17 @@ function lsoaProps(data: Data): LsoaProperties[] {
 }
 
 const inArea = (p: LsoaProperties, area: BigLocalArea) => p.area === area.code || area.lsoa21.includes(p.lsoa21);
+/** Whether the map holds LSOAs of a neighbouring district: the footprint reaches across the border. */
+const crossesBorder = (data: Data, a: BigLocalArea) => lsoaProps(data).some((p) => p.lad !== a.ladCode);
+/** "Chesterfield", or "and around Chesterfield" when the footprint crosses into a neighbouring district. */
+const place = (data: Data, a: BigLocalArea) => (crossesBorder(data, a) ? `and around ${a.ladName}` : a.ladName);
 const change = (p: LsoaProperties, m: MapMeasure): number => (m === 'very_good' ? p.very_good_change : p.bad_or_very_bad_change);
 const share = (p: LsoaProperties, m: MapMeasure, y: 2011 | 2021): number =>
   m === 'very_good' ? (y === 2011 ? p.very_good_2011 : p.very_good_2021) : y === 2011 ? p.bad_or_very_bad_2011 : p.bad_or_very_bad_2021;
 
 export function title(data: Data, state: State): string {
   const a = checked(data, state);
-  return `${MEASURE_LABELS[state.measure]}: change by neighbourhood in ${a.ladName}, 2011 to 2021, with ${a.name}’s approximate footprint`;
+  return `${MEASURE_LABELS[state.measure]}: change by neighbourhood in ${place(data, a)}, 2011 to 2021, with ${a.name}’s approximate footprint`;
 }
 
 function rangeText(values: number[]): string {
@@ -76,12 +81,12 @@ export function summary(data: Data, state: State): string {
   const outside = props.filter((p) => !inArea(p, a));
   const label = MEASURE_LABELS[m].toLowerCase();
   const parts = [
-    `Across the ${props.length} neighbourhoods (LSOAs) mapped in ${a.ladName}, the change in the share in ${label} ran ${rangeText(props.map((p) => change(p, m)))}.`,
+    `Across the ${props.length} neighbourhoods (LSOAs) mapped in ${place(data, a)}, the change in the share in ${label} ran ${rangeText(props.map((p) => change(p, m)))}.`,
   ];
   if (inside.length) {
     parts.push(
       `In the ${inside.length} ${inside.length === 1 ? 'LSOA' : 'LSOAs'} of ${a.name}’s approximate footprint it was ${rangeText(inside.map((p) => change(p, m)))}` +
-        (outside.length ? `; elsewhere in the district, ${rangeText(outside.map((p) => change(p, m)))}.` : '.'),
+        (outside.length ? `; elsewhere ${crossesBorder(data, a) ? 'on the map' : 'in the district'}, ${rangeText(outside.map((p) => change(p, m)))}.` : '.'),
     );
   }
   return parts.join(' ');
@@ -148,7 +153,8 @@ function geometry(data: Data, width: number, maxHeight: number): AreaGeometry {
   const g: AreaGeometry = {
     height,
     lsoas: lsoas.features.map((f) => ({ props: f.properties, d: pathData(projection, f) })),
-    outline: pathData(projection, mesh(t, obj, (x, y) => x === y) as MultiLineString),
+    // The map's edge, and the district border where the map reaches across it.
+    outline: pathData(projection, mesh(t, obj, (x, y) => x === y || (x.properties as LsoaProperties).lad !== (y.properties as LsoaProperties).lad) as MultiLineString),
     footprint: footprint ? pathData(projection, footprint) : '',
   };
   if (geometryCache.size > 400) geometryCache.clear();

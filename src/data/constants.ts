@@ -121,6 +121,8 @@ export interface Place {
 export interface LsoaProperties {
   lsoa21: string;
   name: string;
+  /** The LSOA's district. A district's file also holds the LSOAs of its areas that lie next door. */
+  lad: string;
   unit: string;
   area: string | null;
   residents2021: number;

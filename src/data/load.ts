@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Topology } from 'topojson-specification';
-import { BigLocalAreasSchema, PlacesSchema, SummarySchema, type BigLocalArea, type Place, type Summary } from './schema.ts';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { BigLocalAreasSchema, PlacesSchema, SummarySchema, type BigLocalArea, type LsoaProperties, type Place, type Summary } from './schema.ts';
 
 /** Where the pipeline writes; tests may point this elsewhere with PROCESSED_DATA_DIR. */
 export const PROCESSED_DIR = process.env.PROCESSED_DATA_DIR ?? join(process.cwd(), 'data', 'processed');
@@ -39,3 +39,17 @@ export const englandDistricts = (): Topology => readTopology('geo/england-distri
 export const footprints = (): Topology => readTopology('geo/footprints.topo.json');
 /** LSOAs of one district, object "lsoa", properties LsoaProperties (see schema.ts). */
 export const lsoaTopology = (ladCode: string): Topology => readTopology(`geo/lsoa/${ladCode}.topo.json`);
+
+/**
+ * The districts an area's footprint lies in, its main district first, with how many of its LSOAs
+ * each holds. Read from the area's LSOA map, which also holds the LSOAs across a district border.
+ */
+export function footprintDistricts(area: BigLocalArea): Array<{ district: Place; lsoas: number }> {
+  const geometries = (lsoaTopology(area.ladCode).objects.lsoa as GeometryCollection<LsoaProperties>).geometries;
+  const counts = new Map<string, number>([[area.ladCode, 0]]);
+  for (const g of geometries) {
+    const p = g.properties as LsoaProperties;
+    if (area.lsoa21.includes(p.lsoa21)) counts.set(p.lad, (counts.get(p.lad) ?? 0) + 1);
+  }
+  return [...counts].map(([code, lsoas]) => ({ district: districtOf(code), lsoas }));
+}

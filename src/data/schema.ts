@@ -127,6 +127,7 @@ export const PlacesSchema = z.array(PlaceSchema);
 export const LsoaPropertiesSchema = z.object({
   lsoa21: z.string(),
   name: z.string(),
+  lad: z.string(),
   unit: z.string(),
   area: z.string().nullable(),
   residents2021: z.number(),

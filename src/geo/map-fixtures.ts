@@ -71,6 +71,7 @@ function lsoa(i: number, vg: number | null, inArea: boolean): LsoaProperties {
   return {
     lsoa21: `E0100000${i}`,
     name: `Northtown 00${i}A`,
+    lad: 'E06000001',
     unit: `E0100000${i}`,
     area: inArea ? 'area-001' : null,
     residents2021: 1500,
