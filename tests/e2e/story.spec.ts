@@ -133,6 +133,37 @@ test.describe('scroll steps', () => {
     expect(new Set(seen).size).toBe(STEP_IDS.length);
   });
 
+  test('in a short window, the sticky chart with its table open keeps its links in view', { tag: '@desktop-only' }, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto('/');
+    const graphic = page.locator('[data-scrolly-graphic]');
+    await page.locator(`#${STEP_IDS[0]}`).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 150));
+    const fig = graphic.locator(`#fig-${STEP_IDS[0]}`);
+    await expect(fig).toBeVisible();
+    await fig.getByText('Show the data').click();
+    await expect(fig.getByRole('table')).toBeVisible();
+    // Taller than the window once open: without its own scrolling, the links below would be cut off.
+    expect((await fig.boundingBox())!.height).toBeGreaterThan(600);
+    // Keyboard: from the toggle, tab on to the figure's Share link; it must be on screen (WCAG 2.4.11),
+    // and the chart must still be the one the reader opened (a page jump would change the step).
+    await fig.getByText('Show the data').focus();
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.textContent?.trim().startsWith('Share'))) break;
+    }
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement!;
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent?.trim() ?? '', inFigure: !!el.closest('#fig-step-england'), top: r.top, bottom: r.bottom };
+    });
+    expect(focused.text).toMatch(/^Share/);
+    expect(focused.inFigure).toBe(true);
+    await expect(fig).toBeVisible();
+    expect(focused.top).toBeGreaterThanOrEqual(0);
+    // Scrolled into view flush with the window's bottom edge, give or take a subpixel.
+    expect(focused.bottom).toBeLessThanOrEqual(601);
+  });
+
   test('with reduced motion the steps are a plain sequence', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/');
