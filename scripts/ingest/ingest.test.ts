@@ -101,6 +101,10 @@ describe('ingest on a small fixture', () => {
     const topoOut = freshOut();
     await runIngest({ raw: writeFixture({ 'biglocal/big_local_areas.topojson': JSON.stringify(topology({ areas: geo })) }), out: topoOut });
     expect(readJson<BigLocalArea[]>(topoOut, 'areas.json').map((a) => a.units)).toEqual(areas.map((a) => a.units));
+    // Dropped-in boundaries are official: the area list's notes on approximate matching no longer apply.
+    expect(areas.every((a) => a.confidence !== 'official')).toBe(true);
+    expect(readJson<BigLocalArea[]>(topoOut, 'areas.json').map((a) => [a.confidence, a.method, a.evidence, a.sourceUrls.length])).toEqual(areas.map(() => ['official', 'official', '', 0]));
+    expect(readJson<Summary>(topoOut, 'summary.json').footprints.byConfidence.official).toBe(areas.length);
 
     const csvOut = freshOut();
     const csv = 'area_code,area_name,LSOA21CD\nalpha,"Alpha, North",E01000101\nalpha,"Alpha, North",E01000102\nalpha,"Alpha, North",E01000103\nbeta,Beta,E01000105\n';

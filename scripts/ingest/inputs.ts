@@ -27,8 +27,11 @@ export const FOOTPRINT_CANDIDATES = [
   'biglocal/big_local_areas.topojson',
   'biglocal/big_local_areas.topo.json',
   'biglocal/big_local_area_lsoas.csv',
-  'biglocal/big_local_areas_approx.geojson',
+  'biglocal/big_local_areas_approx.geojson', // APPROXIMATE_FOOTPRINTS
 ] as const;
+
+/** The approximate footprints shipped with the project; any other footprint file is official. */
+export const APPROXIMATE_FOOTPRINTS = 'biglocal/big_local_areas_approx.geojson';
 
 export function footprintPath(raw: string, override?: string): string {
   if (override) return override;

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync, renameSync, rmSync, existsSync } from 'node:f
 import { dirname, join, resolve, basename } from 'node:path';
 import Papa from 'papaparse';
 import {
+  APPROXIMATE_FOOTPRINTS,
   INPUT_PATHS,
   areaListPath,
   footprintPath,
@@ -76,6 +77,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const lads = step('district → region lookup', () => readLadRegions(raw));
     const imd = step('IMD 2019', () => readImd(raw));
     const footprintFile = footprintPath(raw, options.footprints);
+    const official = resolve(footprintFile) !== join(raw, APPROXIMATE_FOOTPRINTS);
     const footprintSource = step(`footprints (${basename(footprintFile)})`, () => readFootprints(footprintFile));
     const listPath = areaListPath(raw);
     const areaList = listPath ? readAreaList(listPath) : new Map();
@@ -125,7 +127,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       const source = footprintSource.areas.get(a.code)!;
       const lad = majorityLad(a.units);
       const lsoa21 = a.units.flatMap((u) => u.lsoa21).sort();
-      const confidence = (listed?.confidence ?? source.confidence ?? (options.footprints ? 'official' : 'unknown')) as string;
+      // The area list's confidence, method and evidence describe how the approximate footprints
+      // were matched; with official boundaries dropped in they no longer apply.
+      const confidence = (official ? (source.confidence ?? 'official') : (listed?.confidence ?? source.confidence ?? 'unknown')) as string;
       return {
         code: a.code,
         name: source.name || listed?.name || a.code,
@@ -135,9 +139,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
         regionName: lad.regionName,
         wave: listed?.wave ?? null,
         confidence: (CONFIDENCE_LEVELS as readonly string[]).includes(confidence) ? (confidence as FootprintConfidence) : 'unknown',
-        method: listed?.method ?? '',
-        evidence: listed?.evidence ?? '',
-        sourceUrls: listed?.sourceUrls ?? [],
+        method: official ? 'official' : (listed?.method ?? ''),
+        evidence: official ? '' : (listed?.evidence ?? ''),
+        sourceUrls: official ? [] : (listed?.sourceUrls ?? []),
         lsoa21,
         units: a.units.map((u) => u.id),
         marker: source.marker ?? points.find((p) => p.code === lsoa21[0])!.point,

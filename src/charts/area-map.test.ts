@@ -33,6 +33,13 @@ describe('area-map', () => {
     expect(s).toContain('from 0.0 pp to +5.2 pp');
   });
 
+  it('calls an official boundary a boundary, not an approximate footprint', () => {
+    const official = { ...data, area: { ...data.area, confidence: 'official' as const } };
+    expect(chart.title(official, state)).toMatch(/with Tom & Jerry <b>’s boundary$/);
+    expect(chart.render(official, state, { width: 375 })).not.toContain('approximate');
+    expect(chart.title(data, state)).toMatch(/’s approximate footprint$/);
+  });
+
   it('says "in and around" the district when the footprint crosses into a neighbouring one', () => {
     expect(chart.title(data, state)).toContain('by neighbourhood in Northtown, 2011');
     expect(chart.summary(data, state)).toContain('elsewhere in the district');

@@ -11,6 +11,7 @@ import { MEASURE_LABELS, type BigLocalArea, type LsoaProperties } from '../data/
 import { fitProjection, pathData } from '../geo/projection.ts';
 import { BREAKS, classOf, classColour, isMissing, legendClasses, legendSvg, type MapMeasure } from './map-scale.ts';
 import { escapeXml, fmtPp, round1, round1dp, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
+import { footprintNoun } from './words.ts';
 
 export const id = 'area-map';
 
@@ -64,7 +65,7 @@ const share = (p: LsoaProperties, m: MapMeasure, y: 2011 | 2021): number =>
 
 export function title(data: Data, state: State): string {
   const a = checked(data, state);
-  return `${MEASURE_LABELS[state.measure]}: change by neighbourhood in ${place(data, a)}, 2011 to 2021, with ${a.name}’s approximate footprint`;
+  return `${MEASURE_LABELS[state.measure]}: change by neighbourhood in ${place(data, a)}, 2011 to 2021, with ${a.name}’s ${footprintNoun(a)}`;
 }
 
 function rangeText(values: number[]): string {
@@ -85,7 +86,7 @@ export function summary(data: Data, state: State): string {
   ];
   if (inside.length) {
     parts.push(
-      `In the ${inside.length} ${inside.length === 1 ? 'LSOA' : 'LSOAs'} of ${a.name}’s approximate footprint it was ${rangeText(inside.map((p) => change(p, m)))}` +
+      `In the ${inside.length} ${inside.length === 1 ? 'LSOA' : 'LSOAs'} of ${a.name}’s ${footprintNoun(a)} it was ${rangeText(inside.map((p) => change(p, m)))}` +
         (outside.length ? `; elsewhere ${crossesBorder(data, a) ? 'on the map' : 'in the district'}, ${rangeText(outside.map((p) => change(p, m)))}.` : '.'),
     );
   }
@@ -174,7 +175,7 @@ export function render(data: Data, state: State, size: Size, opts: AreaMapRender
   const legend = withLegend
     ? legendSvg(m, 'lsoa', 6, 0, legendW, {
         showMissing: geo.lsoas.some((l) => isMissing(change(l.props, m))),
-        extra: [{ label: `${a.name} (approximate footprint)`, swatch: footprintSwatch }],
+        extra: [{ label: `${a.name} (${footprintNoun(a)})`, swatch: footprintSwatch }],
       })
     : null;
   const top = legend ? round1(legend.height + 8) : 0;

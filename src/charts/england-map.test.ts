@@ -74,5 +74,9 @@ describe('england-map', () => {
     expect(s).toContain('rose in 2 of 4 local authorities and fell in 1');
     expect(s).toContain('from −1.2 pp in Southam to +2.5 pp in Northtown');
     expect(s).toMatch(/approximate/);
+    expect(s).toContain(`The ${data.areas.length} Big Local areas are marked`);
+    const official = { ...data, areas: data.areas.map((a) => ({ ...a, confidence: 'official' as const })) };
+    expect(chart.summary(official, chart.defaultState)).not.toMatch(/approximate/);
+    expect(chart.title(official, chart.defaultState)).toContain(`with the ${data.areas.length} Big Local areas`);
   });
 });

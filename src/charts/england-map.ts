@@ -27,7 +27,7 @@ import {
   type MapMeasure,
 } from './map-scale.ts';
 import { escapeXml, fmtPp, round1, round1dp, sanitizeId, FONT_FAMILY, type RenderOptions, type Size, type TableData } from './svg.ts';
-import { listJoin } from './words.ts';
+import { allOfficial, listJoin } from './words.ts';
 
 export const id = 'england-map';
 
@@ -112,8 +112,8 @@ function placeIndex(data: Data): Map<string, Place> {
   return new Map(data.districts.map((d) => [d.code, d]));
 }
 
-export function title(_data: Data, state: State): string {
-  return `${MEASURE_LABELS[state.measure]}: change by local authority, 2011 to 2021, with the 150 Big Local areas`;
+export function title(data: Data, state: State): string {
+  return `${MEASURE_LABELS[state.measure]}: change by local authority, 2011 to 2021, with the ${data.areas.length} Big Local areas`;
 }
 
 export function summary(data: Data, state: State): string {
@@ -128,7 +128,8 @@ export function summary(data: Data, state: State): string {
   const parts = [`the share in ${label} rose in ${rose} of ${places.length} local authorities`, `fell in ${fell}`];
   const head = `Between 2011 and 2021 ${listJoin(parts)}`;
   const range = lo && hi ? ` It ranged from ${fmtPp(lo.health.changePp[m])} in ${lo.name} to ${fmtPp(hi.health.changePp[m])} in ${hi.name}.` : '';
-  return `${head}.${range} The 150 Big Local areas are marked with dots; their footprints are approximate.`;
+  const marked = `The ${data.areas.length} Big Local areas are marked with dots`;
+  return `${head}.${range} ${allOfficial(data.areas) ? `${marked}.` : `${marked}; their footprints are approximate.`}`;
 }
 
 export function tableRows(data: Data, state: State): TableData {

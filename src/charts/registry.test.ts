@@ -41,7 +41,7 @@ describe('chart registry', () => {
     const ids = (svg: string) => parseSvg(svg).flatMap((e) => (e.attrs.id ? [e.attrs.id] : []));
     expect(ids(a)).toEqual([`${id}-a-title`, `${id}-a-desc`]);
     expect(ids(a).filter((x) => ids(b).includes(x))).toEqual([]);
-    expect(charts[id].source).toMatch(/^Source: ONS, Census 2011 .*Census 2021/);
+    expect(charts[id].source(fixtures[id] as never)).toMatch(/^Source: ONS, Census 2011 .*Census 2021/);
   });
 
   it.each(CHART_IDS)('%s has a serialisable default state and consistent table, title and summary', (id) => {

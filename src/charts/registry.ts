@@ -12,6 +12,7 @@ import * as englandHealth from './england-health.ts';
 import * as englandMap from './england-map.ts';
 import * as groupComparison from './group-comparison.ts';
 import type { RenderOptions, Size, TableData } from './svg.ts';
+import { footprintSourceNote } from './words.ts';
 
 export const CHART_IDS = [
   'england-health',
@@ -54,8 +55,8 @@ export interface ChartModule<D, S> {
   title(data: D, state: S): string;
   summary(data: D, state: S): string;
   defaultState: Readonly<S>;
-  /** The source line to print under the chart. */
-  source: string;
+  /** The source line to print under the chart (a map's depends on how its footprints were made). */
+  source(data: D): string;
 }
 
 export type ChartRegistry = { [K in ChartId]: ChartModule<ChartDataMap[K], ChartStateMap[K]> };
@@ -63,23 +64,21 @@ export type ChartRegistry = { [K in ChartId]: ChartModule<ChartDataMap[K], Chart
 const CENSUS =
   'Source: ONS, Census 2011 (table QS302EW) and Census 2021 (TS037), general health of all usual residents';
 const BOUNDARIES = 'Boundaries: ONS Open Geography Portal (generalised), contains OS data © Crown copyright and database right';
-const APPROX =
-  'Big Local footprints are this site’s approximate best-fit sets of whole LSOAs, not official boundaries.';
 const FOOTPRINTS = 'Big Local footprints and similar-area weights (IMD deciles within region): this site’s analysis';
 
 export const charts: ChartRegistry = {
-  'england-health': { ...pick(englandHealth), id: 'england-health', source: `${CENSUS}.` },
-  'group-comparison': { ...pick(groupComparison), id: 'group-comparison', source: `${CENSUS}. ${FOOTPRINTS}.` },
-  'area-changes': { ...pick(areaChanges), id: 'area-changes', source: `${CENSUS}. ${FOOTPRINTS}.` },
+  'england-health': { ...pick(englandHealth), id: 'england-health', source: () => `${CENSUS}.` },
+  'group-comparison': { ...pick(groupComparison), id: 'group-comparison', source: () => `${CENSUS}. ${FOOTPRINTS}.` },
+  'area-changes': { ...pick(areaChanges), id: 'area-changes', source: () => `${CENSUS}. ${FOOTPRINTS}.` },
   'did-interval': {
     ...pick(didInterval),
     id: 'did-interval',
-    source: `${CENSUS}. ${FOOTPRINTS}. 95% intervals from a bootstrap that resamples Big Local areas.`,
+    source: () => `${CENSUS}. ${FOOTPRINTS}. 95% intervals from a bootstrap that resamples Big Local areas.`,
   },
-  'area-change': { ...pick(areaChange), id: 'area-change', source: `${CENSUS}. ${FOOTPRINTS}.` },
-  'area-health': { ...pick(areaHealth), id: 'area-health', source: `${CENSUS}. ${FOOTPRINTS}.` },
-  'england-map': { ...pick(englandMap), id: 'england-map', source: `${CENSUS}. ${BOUNDARIES}. ${APPROX}` },
-  'area-map': { ...pick(areaMap), id: 'area-map', source: `${CENSUS}. ${BOUNDARIES}. ${APPROX}` },
+  'area-change': { ...pick(areaChange), id: 'area-change', source: () => `${CENSUS}. ${FOOTPRINTS}.` },
+  'area-health': { ...pick(areaHealth), id: 'area-health', source: () => `${CENSUS}. ${FOOTPRINTS}.` },
+  'england-map': { ...pick(englandMap), id: 'england-map', source: (d) => `${CENSUS}. ${BOUNDARIES}. ${footprintSourceNote(d.areas)}` },
+  'area-map': { ...pick(areaMap), id: 'area-map', source: (d) => `${CENSUS}. ${BOUNDARIES}. ${footprintSourceNote([d.area])}` },
 };
 
 function pick<D, S>(m: Omit<ChartModule<D, S>, 'id' | 'source'>): Omit<ChartModule<D, S>, 'id' | 'source'> {

@@ -53,3 +53,19 @@ export const GROUP_PHRASES: Record<GroupId, string> = {
   big_local: 'Big Local areas',
   similar_areas: 'similar areas',
 };
+
+/**
+ * Footprint wording. The approximate footprints shipped with the project are this site's best-fit
+ * sets of LSOAs; official boundaries drop into the pipeline with confidence "official", and then
+ * the site must stop calling them approximate.
+ */
+export const hasOfficialBoundary = (area: { confidence: string }): boolean => area.confidence === 'official';
+export const allOfficial = (areas: ReadonlyArray<{ confidence: string }>): boolean => areas.length > 0 && areas.every(hasOfficialBoundary);
+/** "approximate footprint" or, for an official boundary, "boundary". */
+export const footprintNoun = (area: { confidence: string }): string => (hasOfficialBoundary(area) ? 'boundary' : 'approximate footprint');
+/** The footprints' source line under a map. */
+export function footprintSourceNote(areas: ReadonlyArray<{ confidence: string }>): string {
+  return allOfficial(areas)
+    ? 'Big Local boundaries: official, as supplied to this site’s pipeline.'
+    : 'Big Local footprints are this site’s approximate best-fit sets of whole LSOAs, not official boundaries.';
+}

@@ -128,7 +128,7 @@ function renderUncached(entry: ChartStateEntry): RenderedState {
     tableRows(d: unknown, s: unknown): TableData;
     title(d: unknown, s: unknown): string;
     summary(d: unknown, s: unknown): string;
-    source: string;
+    source(d: unknown): string;
   };
   const state = entry.state;
   const data = dataFor(id, state as never);
@@ -139,7 +139,7 @@ function renderUncached(entry: ChartStateEntry): RenderedState {
     spec: specs[id]!,
     title: c.title(data, state),
     summary: c.summary(data, state),
-    source: c.source,
+    source: c.source(data),
     table: c.tableRows(data, state),
     svgWide: c.render(data, state, { width: ARTICLE_WIDTH }, { idPrefix: `${id}-wide` }),
     svgNarrow: c.render(data, state, { width: NARROW_WIDTH }, { idPrefix: `${id}-narrow` }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaCounts, districtsParagraph, badParagraph, changePhrase, confidenceBreakdown, description, didParagraph, headline, moved, points, relative, reportCheck, standfirst, vsEnglandParagraph, vsSimilar } from './words.ts';
+import { areaCounts, districtsParagraph, badParagraph, changePhrase, confidenceBreakdown, description, didParagraph, footprintCaveat, headline, moved, points, relative, reportCheck, standfirst, vsEnglandParagraph, vsSimilar } from './words.ts';
 import { storySteps } from './steps.ts';
 import { makeSummary, makeArea } from './words.fixtures.ts';
 
@@ -71,6 +71,15 @@ describe('headline and standfirst follow the data', () => {
 
   it('confidence breakdown uses the counts and shares', () => {
     expect(confidenceBreakdown(base)).toBe('we matched 19 (13%) with high confidence, 110 (73%) with medium confidence and 21 (14%) with low confidence');
+  });
+
+  it('the footprint caveat says approximate, until every boundary is official', () => {
+    expect(footprintCaveat(base)).toMatch(/^The area boundaries are approximate\..*of the 150, we matched 19 \(13%\)/);
+    const official = { ...base, footprints: { ...base.footprints, byConfidence: { high: 0, medium: 0, low: 0, official: 150, unknown: 0 } } };
+    expect(footprintCaveat(official)).toMatch(/^The area boundaries are the official ones/);
+    expect(footprintCaveat(official)).not.toMatch(/approximate|uncertain/);
+    const mixed = { ...base, footprints: { ...base.footprints, byConfidence: { high: 0, medium: 40, low: 0, official: 110, unknown: 0 } } };
+    expect(footprintCaveat(mixed)).toMatch(/approximate.*110 \(73%\) to official boundaries and 40 \(27%\) with medium confidence/);
   });
 
   it('steps are data: a chart id and state for each, text from the data', () => {

@@ -343,11 +343,14 @@ function pctOf(n: number, total: number): string {
   return total > 0 ? `${Math.round((100 * n) / total)}%` : '0%';
 }
 
-/** The footprint caveat, with the confidence breakdown. */
+/** The footprint caveat, with the confidence breakdown; plain when every boundary is official. */
 export function footprintCaveat(s: Summary): string {
+  if (s.footprints.areas > 0 && (s.footprints.byConfidence.official ?? 0) === s.footprints.areas) {
+    return `The area boundaries are the official ones: each area’s figures are those of the census neighbourhoods inside its boundary.`;
+  }
   return (
     `The area boundaries are approximate. There is no official map of Big Local areas, so each footprint is our best match of the area to census neighbourhoods: ` +
-    `of the ${s.footprints.areas}, ${confidenceBreakdown(s)}.`
+    `of the ${s.footprints.areas}, ${confidenceBreakdown(s)}. Where an area’s edges are uncertain, its numbers are too.`
   );
 }
 

@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path';
 
 export const PROJECT = resolve(import.meta.dirname, '..', '..');
 
-export function buildStoryOnly(outDir: string, processedDir?: string): string {
+/** Builds only the given pages (paths under src/pages, default the story); returns the story's index.html path. */
+export function buildStoryOnly(outDir: string, processedDir?: string, pages: string[] = ['index.astro']): string {
   const root = mkdtempSync(join(tmpdir(), 'story-root-'));
   for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'METHOD.md']) {
     if (existsSync(join(PROJECT, f))) copyFileSync(join(PROJECT, f), join(root, f));
@@ -24,7 +25,10 @@ export function buildStoryOnly(outDir: string, processedDir?: string): string {
     // Copied, not linked: Astro's compiler keys its metadata by real path and trips over links.
     if (d !== 'pages') cpSync(join(PROJECT, 'src', d), join(root, 'src', d), { recursive: true });
   }
-  copyFileSync(join(PROJECT, 'src', 'pages', 'index.astro'), join(root, 'src', 'pages', 'index.astro'));
+  for (const page of pages) {
+    mkdirSync(join(root, 'src', 'pages', page, '..'), { recursive: true });
+    copyFileSync(join(PROJECT, 'src', 'pages', page), join(root, 'src', 'pages', page));
+  }
   execFileSync(join(PROJECT, 'node_modules', '.bin', 'astro'), ['build', '--root', root, '--outDir', resolve(outDir)], {
     cwd: root,
     env: { ...process.env, ...(processedDir ? { PROCESSED_DATA_DIR: resolve(processedDir) } : {}), ASTRO_TELEMETRY_DISABLED: '1' },
@@ -32,6 +36,18 @@ export function buildStoryOnly(outDir: string, processedDir?: string): string {
   });
   rmSync(root, { recursive: true, force: true });
   return join(resolve(outDir), 'index.html');
+}
+
+/** Page text without tags, with whitespace collapsed. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?<\/script>/gi, ' ')
+    .replace(/<style\b[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

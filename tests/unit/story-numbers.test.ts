@@ -9,21 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cssCustomProperties } from '../../src/charts/palette.ts';
 import { fmtPct } from '../../src/charts/svg.ts';
 import { healthChange, SummarySchema, type Summary } from '../../src/data/schema.ts';
-import { buildStoryOnly, PROJECT } from './story-build.ts';
+import { buildStoryOnly, PROJECT, textOf } from './story-build.ts';
 
 const PROCESSED = join(PROJECT, 'data', 'processed');
-
-/** Page text without tags, with whitespace collapsed. */
-function textOf(html: string): string {
-  return html
-    .replace(/<script\b[\s\S]*?<\/script>/gi, ' ')
-    .replace(/<style\b[\s\S]*?<\/style>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
-}
 
 describe('story numbers follow the processed data', () => {
   let tmp: string;

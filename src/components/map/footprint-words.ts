@@ -1,5 +1,6 @@
 /** Plain words for a footprint's confidence and method (the codes come from the area list). */
 import type { FootprintConfidence } from '../../data/schema.ts';
+import { allOfficial } from '../../charts/words.ts';
 
 export const CONFIDENCE_WORDS: Record<FootprintConfidence, { label: string; means: string }> = {
   high: {
@@ -23,9 +24,18 @@ export const METHOD_WORDS: Record<string, string> = {
   ward: 'the area is named after a ward; the footprint follows that ward',
   'named-place': 'the area is named after a place; the footprint covers that place',
   locator: 'placed from a rough location only',
+  official: 'the programme’s official boundary, used instead of this site’s own estimate',
 };
 
 export const methodWords = (method: string): string => METHOD_WORDS[method] ?? method;
 
-export const APPROXIMATE_NOTE =
-  'Big Local footprints on this site are approximate: best-fit sets of whole census neighbourhoods (LSOAs), chosen from public information, not official Big Local boundaries. An independent check of 20 footprints found three that needed correcting; expect roughly 10 to 30% of the others to be imperfect in similar ways.';
+/** What the site's footprints are, for the areas index and each area page. */
+export function footprintsNote(areas: ReadonlyArray<{ confidence: string }>): string {
+  if (allOfficial(areas)) {
+    return 'The Big Local boundaries on this site are official ones; each area’s figures are those of the census neighbourhoods (LSOAs) inside its boundary.';
+  }
+  return (
+    'Big Local footprints on this site are approximate: best-fit sets of whole census neighbourhoods (LSOAs), chosen from public information, not official Big Local boundaries. ' +
+    'An independent check of a sample of them found a few that needed correcting (corrected here); expect some of the others to be imperfect in similar ways.'
+  );
+}
