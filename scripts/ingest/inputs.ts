@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { readCsv, assertUnique, InputError, type ColumnSpec } from './read-tables.ts';
-import { HEALTH_CATEGORIES, type HealthCounts } from '../../src/data/schema.ts';
+import { readCsv, eachCsvRow, assertUnique, InputError, type ColumnSpec, type CsvRow } from './read-tables.ts';
+import { type HealthCounts } from '../../src/data/schema.ts';
 
 export const INPUT_PATHS = {
   health2011: 'census/qs302ew_2011_lsoa11_general_health.csv',
@@ -55,50 +55,64 @@ const healthColumns = (prefixes: string[]) =>
 
 const isEnglish = (code: string) => code.startsWith('E');
 
-/** Counts per geography code, with the line each came from so later checks can point at it. */
+/** Counts per geography code; `lineOf` finds a code's line again when an error needs it. */
 export interface HealthTable {
   file: string;
   counts: Map<string, HealthCounts>;
-  lines: Map<string, number>;
+  lineOf(code: string): number | null;
+}
+
+/**
+ * The line of a code in a table, found by reading the file again: only error messages need it, so
+ * the tables do not keep a line per row (for the output-area files, 189,000 of them).
+ */
+function lineFinder(file: string, column: ColumnSpec): (code: string) => number | null {
+  return (code) => {
+    let found: number | null = null;
+    eachCsvRow(file, [{ ...column, kind: 'text', optional: false }] as const, (row) => {
+      if (found === null && row.text(column.key) === code) found = row.line();
+    });
+    return found;
+  };
+}
+
+/** Reports a repeated code at its second row, naming the line of the first. */
+function duplicate(row: CsvRow<string>, column: string, code: string, lineOf: (code: string) => number | null): never {
+  return row.fail(column, `duplicate code ${code} (first on line ${lineOf(code)})`);
 }
 
 /** Reads a general-health table, checks that the five categories sum to the total, keeps English rows. */
 function readHealth(file: string, codeAliases: string[]): HealthTable {
+  const codeColumn = { key: 'code', kind: 'code', aliases: [...codeAliases, 'geography code', 'mnemonic'] } as const satisfies ColumnSpec;
   const columns = [
-    { key: 'code', kind: 'code', aliases: [...codeAliases, 'geography code', 'mnemonic'] },
+    codeColumn,
     // Nomis API extracts of QS302EW carry a rural/urban breakdown; the total is the row we want.
     { key: 'rural_urban', kind: 'text', aliases: ['Rural Urban', 'rural_urban'], optional: true },
     ...healthColumns([]),
   ] as const satisfies readonly ColumnSpec[];
-  const table = readCsv(file, columns, {
-    rowFilter: (field) => {
-      const ru = field('rural_urban');
-      return ru === '' || /^total$/i.test(ru);
-    },
-  });
-  assertUnique(table, 'code', 'code');
-  const out: HealthTable = { file, counts: new Map(), lines: new Map() };
-  for (const row of table.rows) {
-    const counts = {
-      residents: row.residents as number,
-      very_good: row.very_good as number,
-      good: row.good as number,
-      fair: row.fair as number,
-      bad: row.bad as number,
-      very_bad: row.very_bad as number,
+  const counts = new Map<string, HealthCounts>();
+  const otherCodes = new Set<string>();
+  const lineOf = lineFinder(file, codeColumn);
+  eachCsvRow(file, columns, (row) => {
+    const ru = row.text('rural_urban');
+    if (ru !== '' && !/^total$/i.test(ru)) return;
+    const code = row.get('code') as string;
+    const c: HealthCounts = {
+      residents: row.count('residents'),
+      very_good: row.count('very_good'),
+      good: row.count('good'),
+      fair: row.count('fair'),
+      bad: row.count('bad'),
+      very_bad: row.count('very_bad'),
     };
-    const sum = HEALTH_CATEGORIES.reduce((s, c) => s + counts[c], 0);
-    if (sum !== counts.residents) {
-      throw new InputError(file, row.__line, 'all_usual_residents',
-        `the five health categories sum to ${sum}, not the total ${counts.residents}`);
-    }
-    const code = row.code as string;
-    if (isEnglish(code)) {
-      out.counts.set(code, counts);
-      out.lines.set(code, row.__line);
-    }
-  }
-  return out;
+    const english = isEnglish(code);
+    if (english ? counts.has(code) : otherCodes.has(code)) duplicate(row, 'code', code, lineOf);
+    const sum = c.very_good + c.good + c.fair + c.bad + c.very_bad;
+    if (sum !== c.residents) row.fail('all_usual_residents', `the five health categories sum to ${sum}, not the total ${c.residents}`);
+    if (english) counts.set(code, c);
+    else otherCodes.add(code);
+  });
+  return { file, counts, lineOf };
 }
 
 export function readHealth2011(raw: string): HealthTable {
@@ -110,21 +124,21 @@ export function readHealth2021Oa(raw: string): HealthTable {
 }
 
 /** OA 2021 → LSOA 2021, English rows only. */
-export function readOaLookup(raw: string): { file: string; lsoaOf: Map<string, string>; lines: Map<string, number> } {
+export function readOaLookup(raw: string): { file: string; lsoaOf: Map<string, string>; lineOf(oa: string): number | null } {
   const file = join(raw, INPUT_PATHS.oaToLsoa21);
-  const table = readCsv(file, [
-    { key: 'oa', kind: 'code', aliases: ['OA21CD'] },
-    { key: 'lsoa', kind: 'code', aliases: ['LSOA21CD'] },
-  ] as const);
-  assertUnique(table, 'oa', 'OA21CD');
+  const oaColumn = { key: 'oa', kind: 'code', aliases: ['OA21CD'] } as const satisfies ColumnSpec;
+  const lineOf = lineFinder(file, oaColumn);
   const map = new Map<string, string>();
-  const lines = new Map<string, number>();
-  for (const row of table.rows) {
-    if (!isEnglish(row.oa as string)) continue;
-    map.set(row.oa as string, row.lsoa as string);
-    lines.set(row.oa as string, row.__line);
-  }
-  return { file, lsoaOf: map, lines };
+  const otherCodes = new Set<string>();
+  eachCsvRow(file, [oaColumn, { key: 'lsoa', kind: 'code', aliases: ['LSOA21CD'] }] as const, (row) => {
+    const oa = row.get('oa') as string;
+    const lsoa = row.get('lsoa') as string;
+    const english = isEnglish(oa);
+    if (english ? map.has(oa) : otherCodes.has(oa)) duplicate(row, 'OA21CD', oa, lineOf);
+    if (english) map.set(oa, lsoa);
+    else otherCodes.add(oa);
+  });
+  return { file, lsoaOf: map, lineOf };
 }
 
 export interface LsoaLookupRow {

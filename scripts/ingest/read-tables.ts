@@ -50,27 +50,99 @@ function readText(file: string): string {
   return text;
 }
 
+/** One data row, as the reader walks the file. Valid only inside the visit callback. */
+export interface CsvRow<K extends string> {
+  /** 1-based line in the file; counted only when asked for (an error, or a caller that keeps it). */
+  line(): number;
+  /** The trimmed field, converted and checked by the column's kind; undefined for an absent optional column. */
+  get(key: K): string | number | undefined;
+  text(key: K): string;
+  count(key: K): number;
+  /** Stops the ingest with an error at this row, in `column` (a name, or the column's number). */
+  fail(column: string | number | null, problem: string): never;
+}
+
+/** A chunk of this many characters is parsed and used before the next, so rows die young (cheap GC). */
+const CHUNK_CHARS = 1 << 18;
+
 /**
- * Reads a CSV with a header row. Columns are found by alias; a row must have as many fields as
- * the header. Line numbers are 1-based and count the header as line 1.
+ * Reads a CSV with a header row and visits each data row. Columns are found by alias; a row must
+ * have as many fields as the header. Line numbers are 1-based and count the header as line 1.
+ *
+ * Parsing in chunks and visiting each row at once, rather than building every row first, keeps the
+ * 189,000-row output-area tables from filling the heap: it roughly halves their reading time.
  */
-export function readCsv<S extends readonly ColumnSpec[]>(
+export function eachCsvRow<S extends readonly ColumnSpec[]>(
   file: string,
   columns: S,
-  options: { rowFilter?: (field: (key: S[number]['key']) => string) => boolean } = {},
-): Table<S[number]['key']> {
+  visit: (row: CsvRow<S[number]['key']>) => void,
+): void {
+  type K = S[number]['key'];
   const text = readText(file);
   if (text.trim() === '') throw new InputError(file, 1, null, 'file is empty: expected a header row');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const data = parsed.data;
-  // Papaparse reports unbalanced quotes as errors with a row index; a stray quote would shift fields.
-  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quoteError) {
-    throw new InputError(file, lineOf(text, quoteError.index ?? 0), null, `malformed quotes (${quoteError.message})`);
-  }
-  const header = data[0] ?? [];
-  const normalised = header.map(normaliseHeader);
+  let header: string[] | null = null;
   const indexOf: Record<string, number> = {};
+  const kindOf: Record<string, ColumnKind> = {};
+  let lines: number[] | null = null;
+  let r = 0; // index of the current row in the file, the header being row 0
+  let fields: string[] = [];
+  const lineOfRow = (row: number) => {
+    // Lazily, once: allowing for quoted fields with newlines and skipped blank lines.
+    lines ??= lineIndex(text);
+    return lines[row] ?? row + 1;
+  };
+  const row: CsvRow<K> = {
+    line: () => lineOfRow(r),
+    get: (key) => {
+      const at = indexOf[key];
+      return at === undefined ? undefined : convert(fields[at]!, kindOf[key]!, key, file, () => lineOfRow(r), at + 1);
+    },
+    text: (key) => {
+      const at = indexOf[key];
+      return at === undefined ? '' : fields[at]!.trim();
+    },
+    count: (key) => {
+      const raw = fields[indexOf[key]!]!;
+      const n = wholeNumber(raw);
+      return n >= 0 ? n : (convert(raw, 'count', key, file, () => lineOfRow(r), indexOf[key]! + 1) as number);
+    },
+    fail: (column, problem) => {
+      throw new InputError(file, lineOfRow(r), column, problem);
+    },
+  };
+  const quoteErrorAt = (): never => {
+    // The chunks' error positions are relative to a chunk: parse whole to place the fault.
+    const whole = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+    const e = whole.errors.find((x) => x.type === 'Quotes');
+    throw new InputError(file, lineOf(text, e?.index ?? 0), null, `malformed quotes (${e?.message ?? 'unbalanced quote'})`);
+  };
+  // Papa streams a string synchronously, chunk by chunk (its types list `chunk` for files only).
+  const streaming = {
+    skipEmptyLines: 'greedy',
+    chunkSize: CHUNK_CHARS,
+    chunk: (results: Papa.ParseResult<string[]>) => {
+      if (results.errors.some((e) => e.type === 'Quotes')) quoteErrorAt();
+      for (const f of results.data) {
+        fields = f;
+        if (header === null) {
+          header = f;
+          resolveColumns(file, columns, f, indexOf, kindOf);
+        } else if (f.length !== header.length) {
+          const width: number = header.length;
+          throw new InputError(file, lineOfRow(r), f.length < width ? f.length + 1 : width + 1, `expected ${width} fields, found ${f.length}`);
+        } else {
+          visit(row);
+        }
+        r++;
+      }
+    },
+  } as Papa.ParseConfig<string[]>;
+  Papa.parse<string[]>(text, streaming);
+  if (header === null) throw new InputError(file, 1, null, 'file is empty: expected a header row');
+}
+
+function resolveColumns(file: string, columns: readonly ColumnSpec[], header: string[], indexOf: Record<string, number>, kindOf: Record<string, ColumnKind>) {
+  const normalised = header.map(normaliseHeader);
   for (const spec of columns) {
     const wanted = spec.aliases.map(normaliseHeader);
     const at = normalised.findIndex((h) => wanted.includes(h));
@@ -84,60 +156,75 @@ export function readCsv<S extends readonly ColumnSpec[]>(
       );
     }
     indexOf[spec.key] = at;
+    kindOf[spec.key] = spec.kind;
   }
-  const lineNumbers = lineIndex(text, data.length);
+}
+
+/**
+ * Reads a small CSV into row objects (see eachCsvRow), every present column converted by its kind.
+ */
+export function readCsv<S extends readonly ColumnSpec[]>(
+  file: string,
+  columns: S,
+  options: { rowFilter?: (field: (key: S[number]['key']) => string) => boolean } = {},
+): Table<S[number]['key']> {
   const rows: Table<S[number]['key']>['rows'] = [];
-  for (let r = 1; r < data.length; r++) {
-    const fields = data[r]!;
-    const line = lineNumbers[r] ?? r + 1;
-    if (fields.length !== header.length) {
-      throw new InputError(file, line, fields.length < header.length ? fields.length + 1 : header.length + 1,
-        `expected ${header.length} fields, found ${fields.length}`);
-    }
-    if (options.rowFilter && !options.rowFilter((key) => (fields[indexOf[key] ?? -1] ?? '').trim())) continue;
-    const row = { __line: line } as Record<string, string | number> & { __line: number };
+  eachCsvRow(file, columns, (row) => {
+    if (options.rowFilter && !options.rowFilter((key) => row.text(key))) return;
+    const out = { __line: row.line() } as Record<string, string | number> & { __line: number };
     for (const spec of columns) {
-      const at = indexOf[spec.key];
-      if (at === undefined) continue;
-      const raw = (fields[at] ?? '').trim();
-      row[spec.key] = convert(raw, spec, file, line, at + 1);
+      const value = row.get(spec.key);
+      if (value !== undefined) out[spec.key] = value;
     }
-    rows.push(row as (typeof rows)[number]);
-  }
+    rows.push(out as (typeof rows)[number]);
+  });
   return { file, rows };
 }
 
-function convert(raw: string, spec: ColumnSpec, file: string, line: number, column: number): string | number {
-  switch (spec.kind) {
+/** A field of digits only (the usual case) as a number, without a regular expression; else -1. */
+function wholeNumber(raw: string): number {
+  const n = raw.length;
+  if (n === 0 || n > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+function convert(field: string, kind: ColumnKind, key: string, file: string, line: () => number, column: number): string | number {
+  const raw = field.trim();
+  switch (kind) {
     case 'text':
       return raw;
     case 'code':
-      if (raw === '') throw new InputError(file, line, column, `empty ${spec.key}`);
-      if (!/^[\w-]+$/.test(raw)) throw new InputError(file, line, column, `${spec.key} "${raw}" is not a code (letters, digits, hyphens): a stray quote or separator?`);
+      if (raw === '') throw new InputError(file, line(), column, `empty ${key}`);
+      if (!/^[\w-]+$/.test(raw)) throw new InputError(file, line(), column, `${key} "${raw}" is not a code (letters, digits, hyphens): a stray quote or separator?`);
       return raw;
     case 'count': {
       if (!/^\d+$/.test(raw)) {
         const why = /^-\d/.test(raw) ? 'is negative' : 'is not a whole number';
-        throw new InputError(file, line, column, `${spec.key} "${raw}" ${why}`);
+        throw new InputError(file, line(), column, `${key} "${raw}" ${why}`);
       }
       return Number(raw);
     }
     case 'number': {
       const n = Number(raw);
-      if (raw === '' || !Number.isFinite(n)) throw new InputError(file, line, column, `${spec.key} "${raw}" is not a number`);
+      if (raw === '' || !Number.isFinite(n)) throw new InputError(file, line(), column, `${key} "${raw}" is not a number`);
       return n;
     }
   }
 }
 
 /** Line number (1-based) of each parsed row, allowing for quoted fields that contain newlines. */
-function lineIndex(text: string, rowCount: number): number[] {
-  // Fast path: without quotes, row r is on line r + 1 (blank lines are skipped by the parser, so count them).
+function lineIndex(text: string): number[] {
   const lines: number[] = [];
   let line = 1;
   let inQuotes = false;
   let rowStarted = false;
-  for (let i = 0; i < text.length && lines.length < rowCount; i++) {
+  for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (!rowStarted && ch !== 10 && ch !== 13) {
       lines.push(line);

@@ -22,18 +22,18 @@ export function addCounts(into: HealthCounts, add: HealthCounts, weight = 1): He
 }
 
 /** Sums Output Area counts to LSOA 2021. Every OA must be in the lookup, and every looked-up OA in the table. */
-export function sumOasToLsoa21(oaHealth: HealthTable, oaLookup: { file: string; lsoaOf: Map<string, string>; lines: Map<string, number> }): Map<string, HealthCounts> {
+export function sumOasToLsoa21(oaHealth: HealthTable, oaLookup: { file: string; lsoaOf: Map<string, string>; lineOf(oa: string): number | null }): Map<string, HealthCounts> {
   // A missing output area would quietly shrink its LSOA's 2021 population: refuse it.
   for (const oa of oaLookup.lsoaOf.keys()) {
     if (!oaHealth.counts.has(oa)) {
-      throw new InputError(oaLookup.file, oaLookup.lines.get(oa) ?? null, 'OA21CD', `output area ${oa} has no row in ${oaHealth.file}`);
+      throw new InputError(oaLookup.file, oaLookup.lineOf(oa), 'OA21CD', `output area ${oa} has no row in ${oaHealth.file}`);
     }
   }
   const byLsoa = new Map<string, HealthCounts>();
   for (const [oa, counts] of oaHealth.counts) {
     const lsoa = oaLookup.lsoaOf.get(oa);
     if (lsoa === undefined) {
-      throw new InputError(oaHealth.file, oaHealth.lines.get(oa) ?? null, 'OA21CD', `output area ${oa} is not in the lookup ${oaLookup.file}`);
+      throw new InputError(oaHealth.file, oaHealth.lineOf(oa), 'OA21CD', `output area ${oa} is not in the lookup ${oaLookup.file}`);
     }
     let sum = byLsoa.get(lsoa);
     if (!sum) byLsoa.set(lsoa, (sum = emptyCounts()));
@@ -118,7 +118,7 @@ export function buildUnits(
   }
   for (const code of health2011.counts.keys()) {
     if (!lookup11.has(code)) {
-      throw new InputError(health2011.file, health2011.lines.get(code) ?? null, 'LSOA11CD', `LSOA ${code} is not in the lookup ${lookup.file}`);
+      throw new InputError(health2011.file, health2011.lineOf(code), 'LSOA11CD', `LSOA ${code} is not in the lookup ${lookup.file}`);
     }
   }
   for (const code of lsoa21Counts.keys()) {
