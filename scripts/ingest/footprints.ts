@@ -332,6 +332,6 @@ export function assignUnits(source: FootprintSource, lsoaPoints: LsoaPoint[], in
 }
 
 /** Inside points of every LSOA 2021 polygon, read from the boundary file. */
-export function lsoaInsidePoints(features: AreaPolygon[], idOf: (f: AreaPolygon) => string): LsoaPoint[] {
-  return features.map((f) => ({ code: idOf(f), point: scanlinePoint(f.geometry) }));
+export function lsoaInsidePoints(lsoas: Array<{ code: string; geometry: Polygon | MultiPolygon }>): LsoaPoint[] {
+  return lsoas.map((l) => ({ code: l.code, point: scanlinePoint(l.geometry) }));
 }

@@ -4,7 +4,8 @@
  * the main thread, then cuts the map files once it is sent the properties to put on them.
  */
 import { parentPort } from 'node:worker_threads';
-import { lsoaInsidePoints, readPolygons } from './footprints.ts';
+import { lsoaInsidePoints } from './footprints.ts';
+import { readLsoaBoundaries } from './lsoa-boundaries.ts';
 import { districtTopology, dissolve, footprintTopology, simplifiedLsoaTopology, subsetTopology, type LsoaGeometryIndex } from './geometry.ts';
 import { serialiseError, type FromWorker, type MapInputs, type ToWorker } from './geometry-thread.ts';
 
@@ -19,10 +20,12 @@ const step = <T>(label: string, fn: () => T): T => {
   return value;
 };
 
-function prepare(boundaryFile: string): LsoaGeometryIndex {
-  const boundaries = step('LSOA 2021 boundaries', () => readPolygons(boundaryFile, ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries'));
-  send({ kind: 'points', points: step('inside point of every LSOA', () => lsoaInsidePoints(boundaries.features, boundaries.idOf)) });
-  return step('simplify LSOA topology', () => simplifiedLsoaTopology(boundaries.features, boundaries.idOf));
+async function prepare(boundaryFile: string): Promise<LsoaGeometryIndex> {
+  const t0 = performance.now();
+  const boundaries = await readLsoaBoundaries(boundaryFile, ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries');
+  send({ kind: 'log', message: `  ${'[geometry] LSOA 2021 boundaries and topology'.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s` });
+  send({ kind: 'points', points: step('inside point of every LSOA', () => lsoaInsidePoints(boundaries.lsoas)) });
+  return step('simplify LSOA topology', () => simplifiedLsoaTopology(boundaries));
 }
 
 function maps(index: LsoaGeometryIndex, inputs: MapInputs): Array<[string, string]> {
@@ -42,12 +45,12 @@ function maps(index: LsoaGeometryIndex, inputs: MapInputs): Array<[string, strin
 }
 
 let index: LsoaGeometryIndex | null = null;
-port.on('message', (m: ToWorker) => {
+async function handle(m: ToWorker): Promise<void> {
   job = m.job;
   try {
     if (m.kind === 'job') {
       index = null;
-      index = prepare(m.boundaryFile);
+      index = await prepare(m.boundaryFile);
     } else {
       const files = maps(index!, m.inputs);
       index = null;
@@ -57,4 +60,9 @@ port.on('message', (m: ToWorker) => {
     index = null;
     send({ kind: 'error', error: serialiseError(err) });
   }
+}
+// One message at a time, in order, as when the work was synchronous: `job` tags what is sent.
+let queue = Promise.resolve();
+port.on('message', (m: ToWorker) => {
+  queue = queue.then(() => handle(m));
 });

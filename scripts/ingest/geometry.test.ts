@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { feature, mesh } from 'topojson-client';
 import type { Feature, MultiLineString, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { districtTopology, simplifiedLsoaTopology, subsetTopology } from './geometry.ts';
 import type { AreaPolygon } from './footprints.ts';
+import { readLsoaBoundaries } from './lsoa-boundaries.ts';
 
 /** A 3 × 2 grid of unit squares (in hundredths of a degree), codes a1..c2, with shared edges. */
 function grid(): AreaPolygon[] {
@@ -20,10 +24,19 @@ function grid(): AreaPolygon[] {
   }
   return cells;
 }
-const codeOf = (f: AreaPolygon) => f.properties.code as string;
+
+/** The grid as the ingest sees LSOAs: written to a file, read into a topology, simplified. */
+async function gridIndex() {
+  const file = join(mkdtempSync(join(tmpdir(), 'geometry-test-')), 'grid.geojson');
+  writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: grid() }));
+  return simplifiedLsoaTopology(await readLsoaBoundaries(file, ['code'], 'grid'));
+}
 
 describe('subsetTopology', () => {
-  const index = simplifiedLsoaTopology(grid(), codeOf);
+  let index: Awaited<ReturnType<typeof gridIndex>>;
+  beforeAll(async () => {
+    index = await gridIndex();
+  });
   const pick = (codes: string[]) => subsetTopology(index.topology, { lsoa: codes.map((c) => ({ geometry: index.objectOf.get(c)!, properties: { code: c } })) });
 
   it('keeps only the arcs its geometries use, and their shared borders shared', () => {
@@ -51,8 +64,8 @@ describe('subsetTopology', () => {
 });
 
 describe('districtTopology', () => {
-  it('dissolves LSOAs into districts that still share their border', () => {
-    const index = simplifiedLsoaTopology(grid(), codeOf);
+  it('dissolves LSOAs into districts that still share their border', async () => {
+    const index = await gridIndex();
     const topo: Topology = districtTopology(index, [
       { codes: ['a1', 'a2', 'b1', 'b2'], properties: { code: 'west' } },
       { codes: ['c1', 'c2'], properties: { code: 'east' } },

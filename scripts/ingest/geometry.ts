@@ -10,7 +10,7 @@ import { presimplify, simplify } from 'topojson-simplify';
 import { merge, quantize } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
-import type { AreaPolygon } from './footprints.ts';
+import type { LsoaBoundaries } from './lsoa-boundaries.ts';
 
 /** Minimum triangle area (square degrees) kept by Visvalingam simplification, per use. */
 export const SIMPLIFY = {
@@ -48,16 +48,19 @@ export interface LsoaGeometryIndex {
   objectOf: Map<string, GeometryObject>;
 }
 
-/** One simplified topology of every LSOA, properties = the LSOA code. */
-export function simplifiedLsoaTopology(features: AreaPolygon[], idOf: (f: AreaPolygon) => string): LsoaGeometryIndex {
-  const fc: Polygons<{ code: string }> = {
-    type: 'FeatureCollection',
-    features: features.map((f) => ({ type: 'Feature', properties: { code: idOf(f) }, geometry: f.geometry })),
+/** The topology of every LSOA (see lsoa-boundaries.ts), simplified at the LSOA level. */
+export function simplifiedLsoaTopology(boundaries: LsoaBoundaries): LsoaGeometryIndex {
+  const { lsoas } = boundaries;
+  const built: Topology = {
+    type: 'Topology',
+    objects: { lsoa: { type: 'GeometryCollection', geometries: lsoas.map((l) => l.object) } as GeometryCollection },
+    arcs: boundaries.topology.arcs,
   };
-  const topo = simplifiedTopology({ lsoa: fc }, SIMPLIFY.lsoa);
+  const simplified = simplify(presimplify(built as never), SIMPLIFY.lsoa) as unknown as Topology;
+  const geometries = (simplified.objects.lsoa as GeometryCollection).geometries;
   const objectOf = new Map<string, GeometryObject>();
-  for (const g of (topo.objects.lsoa as GeometryCollection<{ code: string }>).geometries) objectOf.set((g.properties as { code: string }).code, g);
-  return { topology: topo, objectOf };
+  geometries.forEach((g, i) => objectOf.set(lsoas[i]!.code, g));
+  return { topology: { type: 'Topology', objects: simplified.objects, arcs: simplified.arcs }, objectOf };
 }
 
 /**
