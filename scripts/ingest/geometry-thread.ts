@@ -13,10 +13,19 @@ import { InputError } from './read-tables.ts';
 import type { LsoaPoint } from './footprints.ts';
 import type { LsoaProperties } from '../../src/data/schema.ts';
 
-/** What the maps need from the rest of the ingest. */
+/**
+ * What the England district map needs: known as soon as the lookups are read, so the worker draws
+ * it while this thread is still working out the figures.
+ */
+export interface DistrictInputs {
+  /** LSOA 2021 code → district code, from the LSOA lookup. */
+  ladOf: Record<string, string>;
+  /** District code → its properties on the map. */
+  properties: Record<string, Record<string, unknown>>;
+}
+
+/** What the other maps need from the rest of the ingest. */
 export interface MapInputs {
-  /** District code → its LSOA 2021 codes, sorted; and the district's properties on the England map. */
-  districts: Array<{ code: string; codes: string[]; properties: Record<string, unknown> }>;
   /** The detailed LSOA maps: a district's code and the LSOAs its file holds; their properties. */
   lsoaMaps: Array<{ code: string; codes: string[] }>;
   lsoaProperties: Record<string, LsoaProperties>;
@@ -26,8 +35,21 @@ export interface MapInputs {
     | { kind: 'lsoa-groups'; groups: Array<{ codes: string[]; properties: Record<string, unknown> }> };
 }
 
-/** Every message carries its job's number, so a worker reused after an abandoned job cannot mix them up. */
-export type ToWorker = { job: number } & ({ kind: 'job'; boundaryFile: string } | { kind: 'maps'; inputs: MapInputs });
+/**
+ * Every message carries its job's number, so a worker reused after an abandoned job cannot mix
+ * them up. Inputs travel as JSON text: the structured clone of 20,000 small LSOA records took
+ * half a second to arrive, JSON a few hundredths.
+ */
+export type ToWorker = { job: number } & (
+  | { kind: 'job'; boundaryFile: string }
+  | { kind: 'districts'; json: Json<DistrictInputs> }
+  | { kind: 'maps'; json: Json<MapInputs> }
+);
+
+/** JSON text of a T. */
+export type Json<T> = string & { readonly __of?: T };
+export const toJson = <T>(value: T): Json<T> => JSON.stringify(value);
+export const fromJson = <T>(json: Json<T>): T => JSON.parse(json) as T;
 
 export type FromWorker = { job: number } & (
   | { kind: 'log'; message: string }
@@ -65,7 +87,9 @@ function reviveError(s: SerialisedError): Error {
 export interface GeometryThread {
   /** Each LSOA's inside point, in boundary-file order. */
   points: Promise<LsoaPoint[]>;
-  /** The map files (path under the output folder → text). */
+  /** Starts the England district map. */
+  districts(inputs: DistrictInputs): void;
+  /** The map files (path under the output folder → text); call after `districts`. */
   maps(inputs: MapInputs): Promise<Map<string, string>>;
   /** Ends the job: a worker that finished cleanly is kept for the next ingest, any other is stopped. */
   close(): Promise<void>;
@@ -142,9 +166,12 @@ export function startGeometryThread(boundaryFile: string, log: (message: string)
   points.catch(() => {});
   return {
     points,
+    districts(inputs) {
+      worker.postMessage({ job, kind: 'districts', json: toJson(inputs) } satisfies ToWorker);
+    },
     async maps(inputs) {
       const files = next('files');
-      worker.postMessage({ job, kind: 'maps', inputs } satisfies ToWorker);
+      worker.postMessage({ job, kind: 'maps', json: toJson(inputs) } satisfies ToWorker);
       return new Map((await files).files);
     },
     async close() {

@@ -4,10 +4,10 @@
  * the main thread, then cuts the map files once it is sent the properties to put on them.
  */
 import { parentPort } from 'node:worker_threads';
-import { lsoaInsidePoints } from './footprints.ts';
+import { lsoaInsidePoints } from './inside-points.ts';
 import { readLsoaBoundaries } from './lsoa-boundaries.ts';
-import { districtTopology, dissolve, footprintTopology, simplifiedLsoaTopology, subsetTopology, type LsoaGeometryIndex } from './geometry.ts';
-import { serialiseError, type FromWorker, type MapInputs, type ToWorker } from './geometry-thread.ts';
+import { districtTopology, dissolve, footprintTopology, lsoaGeometryIndex, subsetTopology, type LsoaGeometryIndex } from './geometry.ts';
+import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type MapInputs, type ToWorker } from './geometry-thread.ts';
 
 const port = parentPort!;
 let job = 0;
@@ -16,23 +16,39 @@ const send = (m: Message) => port.postMessage({ ...m, job });
 const step = <T>(label: string, fn: () => T): T => {
   const t0 = performance.now();
   const value = fn();
-  send({ kind: 'log', message: `  ${`[geometry] ${label}`.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s` });
+  send({ kind: 'log', message: `  ${`[geometry] ${label}`.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s @${Date.now() % 100000}` });
   return value;
 };
 
 async function prepare(boundaryFile: string): Promise<LsoaGeometryIndex> {
+  send({ kind: 'log', message: 'worker start @' + (Date.now() % 100000) });
   const t0 = performance.now();
   const boundaries = await readLsoaBoundaries(boundaryFile, ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries');
-  send({ kind: 'log', message: `  ${'[geometry] LSOA 2021 boundaries and topology'.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s` });
+  send({ kind: 'log', message: `  ${'[geometry] LSOA 2021 boundaries and topology'.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s @${Date.now() % 100000}` });
   send({ kind: 'points', points: step('inside point of every LSOA', () => lsoaInsidePoints(boundaries.lsoas)) });
-  return step('simplify LSOA topology', () => simplifiedLsoaTopology(boundaries));
+  return lsoaGeometryIndex(boundaries);
 }
 
-function maps(index: LsoaGeometryIndex, inputs: MapInputs): Array<[string, string]> {
-  const json = (value: unknown) => JSON.stringify(value) + '\n';
+const json = (value: unknown) => JSON.stringify(value) + '\n';
+
+/** The England map: every LSOA of the boundary file, grouped by district in order of their codes. */
+function districtMap(index: LsoaGeometryIndex, inputs: DistrictInputs): string {
+  const byLad = new Map<string, string[]>();
+  for (const code of [...index.objectOf.keys()].sort()) {
+    const lad = inputs.ladOf[code];
+    // An LSOA or district missing from a lookup is reported by the main thread, file and line.
+    if (lad === undefined || !inputs.properties[lad]) continue;
+    let codes = byLad.get(lad);
+    if (!codes) byLad.set(lad, (codes = []));
+    codes.push(code);
+  }
+  const districts = [...byLad].map(([lad, codes]) => ({ codes, properties: inputs.properties[lad]! }));
+  return json(districtTopology(index, districts));
+}
+
+function maps(index: LsoaGeometryIndex, districtFile: string, inputs: MapInputs): Array<[string, string]> {
   const files: Array<[string, string]> = [];
-  const districts = inputs.districts.map(({ codes, properties }) => ({ codes, properties }));
-  files.push(['geo/england-districts.topo.json', step('district map', () => json(districtTopology(index, districts)))]);
+  files.push(['geo/england-districts.topo.json', districtFile]);
   const footprints = inputs.footprints.kind === 'polygons' ? inputs.footprints.collection : dissolve(index, inputs.footprints.groups);
   files.push(['geo/footprints.topo.json', step('footprint map', () => json(footprintTopology(footprints)))]);
   step('LSOA maps around the areas', () => {
@@ -45,19 +61,26 @@ function maps(index: LsoaGeometryIndex, inputs: MapInputs): Array<[string, strin
 }
 
 let index: LsoaGeometryIndex | null = null;
+let districtFile: string | null = null;
 async function handle(m: ToWorker): Promise<void> {
   job = m.job;
   try {
     if (m.kind === 'job') {
       index = null;
+      districtFile = null;
       index = await prepare(m.boundaryFile);
+    } else if (m.kind === 'districts') {
+      districtFile = step('district map', () => districtMap(index!, fromJson(m.json)));
     } else {
-      const files = maps(index!, m.inputs);
+      if (districtFile === null) throw new Error('the map files were asked for before the district map');
+      const files = maps(index!, districtFile, fromJson(m.json));
       index = null;
+      districtFile = null;
       send({ kind: 'files', files });
     }
   } catch (err) {
     index = null;
+    districtFile = null;
     send({ kind: 'error', error: serialiseError(err) });
   }
 }

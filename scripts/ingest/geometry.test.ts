@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { feature, mesh } from 'topojson-client';
 import type { Feature, MultiLineString, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { districtTopology, simplifiedLsoaTopology, subsetTopology } from './geometry.ts';
+import { districtTopology, lsoaGeometryIndex, subsetTopology } from './geometry.ts';
 import type { AreaPolygon } from './footprints.ts';
 import { readLsoaBoundaries } from './lsoa-boundaries.ts';
 
@@ -25,11 +25,11 @@ function grid(): AreaPolygon[] {
   return cells;
 }
 
-/** The grid as the ingest sees LSOAs: written to a file, read into a topology, simplified. */
+/** The grid as the ingest sees LSOAs: written to a file and read into a topology. */
 async function gridIndex() {
   const file = join(mkdtempSync(join(tmpdir(), 'geometry-test-')), 'grid.geojson');
   writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: grid() }));
-  return simplifiedLsoaTopology(await readLsoaBoundaries(file, ['code'], 'grid'));
+  return lsoaGeometryIndex(await readLsoaBoundaries(file, ['code'], 'grid'));
 }
 
 describe('subsetTopology', () => {

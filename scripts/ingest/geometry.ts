@@ -1,9 +1,9 @@
 /**
  * Map geometry: the 47 MB LSOA boundary file turned into small, simplified, quantised TopoJSON.
  *
- * One topology of all English LSOAs is built and simplified once, so that neighbouring shapes keep
- * shared borders; the per-district LSOA maps are cut from it by arc, and the district map is
- * dissolved from it.
+ * One topology of all English LSOAs is built once (lsoa-boundaries.ts), so that neighbouring shapes
+ * keep shared borders; the per-district LSOA maps are cut from it by arc, and the district map is
+ * dissolved from it and simplified.
  */
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
@@ -12,10 +12,14 @@ import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson
 import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 import type { LsoaBoundaries } from './lsoa-boundaries.ts';
 
-/** Minimum triangle area (square degrees) kept by Visvalingam simplification, per use. */
+/**
+ * Minimum triangle area (square degrees) kept by Visvalingam simplification, per use.
+ *
+ * The LSOA maps are not simplified: the ONS boundaries are already generalised to about 20 m, so
+ * even a threshold of 2e-8 (150 m², far below a pixel) removed only 4% of their points, at a cost
+ * of half a second. Quantising each map file (below) is what keeps them small.
+ */
 export const SIMPLIFY = {
-  /** LSOA maps of one district, drawn ~700 px wide over ~0.3°: sub-pixel detail goes. */
-  lsoa: 2e-8,
   /** England by district, ~700 px over ~8°. */
   district: 4e-6,
   /** Big Local footprints, drawn over their district. */
@@ -42,25 +46,15 @@ function simplifiedTopology<P>(objects: Record<string, Polygons<P>>, minWeight: 
 }
 
 export interface LsoaGeometryIndex {
-  /** Every English LSOA, simplified at the LSOA level, unquantised. */
+  /** Every English LSOA, unsimplified, unquantised. */
   topology: Topology;
   /** LSOA code → its geometry object in `topology`. */
   objectOf: Map<string, GeometryObject>;
 }
 
-/** The topology of every LSOA (see lsoa-boundaries.ts), simplified at the LSOA level. */
-export function simplifiedLsoaTopology(boundaries: LsoaBoundaries): LsoaGeometryIndex {
-  const { lsoas } = boundaries;
-  const built: Topology = {
-    type: 'Topology',
-    objects: { lsoa: { type: 'GeometryCollection', geometries: lsoas.map((l) => l.object) } as GeometryCollection },
-    arcs: boundaries.topology.arcs,
-  };
-  const simplified = simplify(presimplify(built as never), SIMPLIFY.lsoa) as unknown as Topology;
-  const geometries = (simplified.objects.lsoa as GeometryCollection).geometries;
-  const objectOf = new Map<string, GeometryObject>();
-  geometries.forEach((g, i) => objectOf.set(lsoas[i]!.code, g));
-  return { topology: { type: 'Topology', objects: simplified.objects, arcs: simplified.arcs }, objectOf };
+/** Every LSOA's geometry object in the boundary topology, by code. */
+export function lsoaGeometryIndex(boundaries: LsoaBoundaries): LsoaGeometryIndex {
+  return { topology: boundaries.topology, objectOf: new Map(boundaries.lsoas.map((l) => [l.code, l.object])) };
 }
 
 /**

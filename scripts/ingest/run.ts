@@ -36,6 +36,7 @@ import {
   type BigLocalArea,
   type FootprintConfidence,
   type HealthChange,
+  type HealthCounts,
   type LsoaProperties,
   type Place,
   type Summary,
@@ -75,6 +76,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const oaLookup = step('output area → LSOA 2021 lookup', () => readOaLookup(raw));
     const lsoaLookup = step('LSOA 2011 → 2021 lookup', () => readLsoaLookup(raw));
     const lads = step('district → region lookup', () => readLadRegions(raw));
+    geometry.districts({
+      ladOf: Object.fromEntries(lsoaLookup.rows.map((r) => [r.lsoa21, r.lad])),
+      properties: Object.fromEntries([...lads.values()].map((l) => [l.code, { code: l.code, name: l.name, region: l.regionCode }])),
+    });
     const imd = step('IMD 2019', () => readImd(raw));
     const footprintFile = footprintPath(raw, options.footprints);
     const official = resolve(footprintFile) !== join(raw, APPROXIMATE_FOOTPRINTS);
@@ -238,7 +243,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       };
     }
     const mapInputs: MapInputs = {
-      districts: [...lsoaByLad].map(([code, codes]) => ({ code, codes, properties: { code, name: lads.get(code)!.name, region: lads.get(code)!.regionCode } })),
       lsoaMaps: [...lsoaMaps].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([code, codes]) => ({ code, codes: [...codes].sort() })),
       lsoaProperties,
       footprints: footprintSource.kind === 'polygons'
@@ -301,27 +305,32 @@ export const AREA_CSV_COLUMNS = [
   'pct_very_good_2011', 'pct_very_good_2021', 'pct_bad_or_very_bad_2011', 'pct_bad_or_very_bad_2021',
 ] as const;
 
-function figureColumns(h: HealthChange): (string | number)[] {
+/** The CSV figures of a group: its counts each year, whole, and four shares, to 2 decimals. */
+function figureColumns(counts2011: HealthCounts, counts2021: HealthCounts): (string | number)[] {
   const c = (n: number) => Math.round(n);
   const p = (n: number) => n.toFixed(2);
-  const y = (k: HealthChange['counts2011']) => [c(k.residents), c(k.very_good), c(k.good), c(k.fair), c(k.bad), c(k.very_bad)];
-  return [...y(h.counts2011), ...y(h.counts2021), p(h.pct2011.very_good), p(h.pct2021.very_good), p(h.pct2011.bad_or_very_bad), p(h.pct2021.bad_or_very_bad)];
+  const y = (k: HealthCounts) => [c(k.residents), c(k.very_good), c(k.good), c(k.fair), c(k.bad), c(k.very_bad)];
+  const s11 = healthShares(counts2011);
+  const s21 = healthShares(counts2021);
+  return [...y(counts2011), ...y(counts2021), p(s11.very_good), p(s21.very_good), p(s11.bad_or_very_bad), p(s21.bad_or_very_bad)];
 }
+const changeColumns = (h: HealthChange) => figureColumns(h.counts2011, h.counts2021);
 
 const csv = (fields: readonly string[], rows: (string | number)[][]) => Papa.unparse({ fields: [...fields], data: rows }, { newline: '\n' }) + '\n';
 
 function areasCsv(areas: BigLocalArea[], _units: ComparisonUnit[]): string {
-  return csv(AREA_CSV_COLUMNS, areas.map((a) => [a.code, a.name, a.ladCode, a.ladName, a.regionName, a.units.length, ...figureColumns(a.health)]));
+  return csv(AREA_CSV_COLUMNS, areas.map((a) => [a.code, a.name, a.ladCode, a.ladName, a.regionName, a.units.length, ...changeColumns(a.health)]));
 }
 
 function summaryCsv(summary: Summary): string {
-  return csv(['group', ...AREA_CSV_COLUMNS.slice(AREA_CSV_COLUMNS.indexOf('residents_2011'))], GROUP_IDS.map((g) => [g, ...figureColumns(summary.groups[g])]));
+  return csv(['group', ...AREA_CSV_COLUMNS.slice(AREA_CSV_COLUMNS.indexOf('residents_2011'))], GROUP_IDS.map((g) => [g, ...changeColumns(summary.groups[g])]));
 }
 
 function unitsCsv(units: ComparisonUnit[], lads: Map<string, LadInfo>, areaOfUnit: Map<string, string>): string {
   const cols = ['unit_id', 'lsoa21_codes', 'lsoa11_codes', 'lad_code', 'region_code', 'imd_decile', 'big_local_area', ...AREA_CSV_COLUMNS.slice(AREA_CSV_COLUMNS.indexOf('residents_2011'))];
   return csv(cols, units.map((u) => [
     u.id, u.lsoa21.join(';'), u.lsoa11.join(';'), u.lad, lads.get(u.lad)!.regionCode, u.imdDecile, areaOfUnit.get(u.id) ?? '',
-    ...figureColumns(toHealthChange(u)),
+    // A unit's counts are whole numbers, so they need none of toHealthChange's tidying.
+    ...figureColumns(u.counts2011, u.counts2021),
   ]));
 }

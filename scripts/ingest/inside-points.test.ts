@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Polygon, Position } from 'geojson';
-import { scanlinePoint } from './footprints.ts';
+import { scanlinePoint } from './inside-points.ts';
 
 /** Even-odd test, written out here so the check does not share code with what it checks. */
 function contains(rings: Position[][], [x, y]: [number, number]): boolean {
