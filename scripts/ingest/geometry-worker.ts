@@ -4,8 +4,7 @@
  * the main thread, then cuts the map files once it is sent the properties to put on them.
  */
 import { parentPort } from 'node:worker_threads';
-import { lsoaInsidePoints } from './inside-points.ts';
-import { readLsoaBoundaries } from './lsoa-boundaries.ts';
+import { lsoaInsidePoints, readLsoaBoundaries } from './lsoa-boundaries.ts';
 import { districtTopology, dissolve, footprintTopology, lsoaGeometryIndex, subsetTopology, type LsoaGeometryIndex } from './geometry.ts';
 import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type MapInputs, type ToWorker } from './geometry-thread.ts';
 
@@ -13,20 +12,21 @@ const port = parentPort!;
 let job = 0;
 type Message = FromWorker extends infer M ? (M extends unknown ? Omit<M, 'job'> : never) : never;
 const send = (m: Message) => port.postMessage({ ...m, job });
+const logTime = (label: string, t0: number) =>
+  send({ kind: 'log', message: `  ${`[geometry] ${label}`.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s` });
 const step = <T>(label: string, fn: () => T): T => {
   const t0 = performance.now();
   const value = fn();
-  send({ kind: 'log', message: `  ${`[geometry] ${label}`.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s @${Date.now() % 100000}` });
+  logTime(label, t0);
   return value;
 };
 
 async function prepare(boundaryFile: string): Promise<LsoaGeometryIndex> {
-  send({ kind: 'log', message: 'worker start @' + (Date.now() % 100000) });
   const t0 = performance.now();
   const boundaries = await readLsoaBoundaries(boundaryFile, ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries');
-  send({ kind: 'log', message: `  ${'[geometry] LSOA 2021 boundaries and topology'.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s @${Date.now() % 100000}` });
-  send({ kind: 'points', points: step('inside point of every LSOA', () => lsoaInsidePoints(boundaries.lsoas)) });
-  return lsoaGeometryIndex(boundaries);
+  logTime('LSOA 2021 boundaries (mapshaper)', t0);
+  send({ kind: 'points', points: step('inside point of every LSOA', () => lsoaInsidePoints(boundaries)) });
+  return step('LSOA topology for the maps', () => lsoaGeometryIndex(boundaries));
 }
 
 const json = (value: unknown) => JSON.stringify(value) + '\n';

@@ -10,7 +10,7 @@ import { presimplify, simplify } from 'topojson-simplify';
 import { merge, quantize } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
-import type { LsoaBoundaries } from './lsoa-boundaries.ts';
+import { lsoaTopology, type LsoaBoundaries } from './lsoa-boundaries.ts';
 
 /**
  * Minimum triangle area (square degrees) kept by Visvalingam simplification, per use.
@@ -52,9 +52,9 @@ export interface LsoaGeometryIndex {
   objectOf: Map<string, GeometryObject>;
 }
 
-/** Every LSOA's geometry object in the boundary topology, by code. */
+/** The boundary topology, and every LSOA's geometry object in it by code. */
 export function lsoaGeometryIndex(boundaries: LsoaBoundaries): LsoaGeometryIndex {
-  return { topology: boundaries.topology, objectOf: new Map(boundaries.lsoas.map((l) => [l.code, l.object])) };
+  return { topology: lsoaTopology(boundaries), objectOf: new Map(boundaries.lsoas.map((l) => [l.code, l.object as GeometryObject])) };
 }
 
 /**

@@ -12,21 +12,21 @@
  * where; the error names the file, line and column as every other input error does.
  */
 import { createRequire } from 'node:module';
-import { feature } from 'topojson-client';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import type { Position } from 'geojson';
+import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import { InputError } from './read-tables.ts';
+import { scanlinePointOfArcs, type ArcVertices } from './inside-points.ts';
 
-/** An unquantised, unsimplified topology of every LSOA, and each LSOA's shape in GeoJSON form. */
+/** Every LSOA as a TopoJSON object over the boundary file's arcs, still in mapshaper's typed arrays. */
 export interface LsoaBoundaries {
-  topology: Topology;
   /** In file order. */
-  lsoas: Array<{ code: string; object: GeometryObject; geometry: Polygon | MultiPolygon }>;
+  lsoas: Array<{ code: string; object: Polygon | MultiPolygon }>;
+  vertices: ArcVertices;
 }
 
 interface MapshaperDataset {
   layers: Array<{ geometry_type?: string; shapes?: Array<unknown[] | null>; data?: { getRecords(): Array<Record<string, unknown>> } }>;
-  arcs?: { getVertexData(): { xx: Float64Array; yy: Float64Array; nn: Uint32Array; ii: Uint32Array } };
+  arcs?: { getVertexData(): ArcVertices };
 }
 
 interface MapshaperInternal {
@@ -70,7 +70,24 @@ export async function readLsoaBoundaries(file: string, idKeys: readonly string[]
   const empty = objects.findIndex((o) => o.type !== 'Polygon' && o.type !== 'MultiPolygon');
   if (empty !== -1) return refuse(`feature ${codes[empty]} has no polygon`);
 
-  const { xx, yy, nn, ii } = dataset.arcs.getVertexData();
+  const lsoas = objects.map((object, i) => {
+    object.properties = {};
+    return { code: codes[i]!, object: object as Polygon | MultiPolygon };
+  });
+  return { lsoas, vertices: dataset.arcs.getVertexData() };
+}
+
+/** Each LSOA's inside point (see inside-points.ts), in file order. */
+export function lsoaInsidePoints({ lsoas, vertices }: LsoaBoundaries): Array<{ code: string; point: [number, number] }> {
+  return lsoas.map(({ code, object }) => ({
+    code,
+    point: scanlinePointOfArcs(object.type === 'Polygon' ? [object.arcs] : object.arcs, vertices),
+  }));
+}
+
+/** The unquantised topology of every LSOA, its arcs as [x, y] arrays as topojson-client expects. */
+export function lsoaTopology({ lsoas, vertices }: LsoaBoundaries): Topology {
+  const { xx, yy, nn, ii } = vertices;
   const arcs: Position[][] = new Array(nn.length);
   for (let a = 0; a < nn.length; a++) {
     const start = ii[a]!;
@@ -78,11 +95,6 @@ export async function readLsoaBoundaries(file: string, idKeys: readonly string[]
     for (let k = 0; k < arc.length; k++) arc[k] = [xx[start + k]!, yy[start + k]!];
     arcs[a] = arc;
   }
-  const topology: Topology = { type: 'Topology', objects: {}, arcs };
-  const lsoas = objects.map((object, i) => {
-    object.properties = {};
-    const geometry = feature(topology as never, object as never).geometry as unknown as Polygon | MultiPolygon;
-    return { code: codes[i]!, object, geometry };
-  });
-  return { topology, lsoas };
+  const lsoa: GeometryCollection = { type: 'GeometryCollection', geometries: lsoas.map((l) => l.object as GeometryObject) };
+  return { type: 'Topology', objects: { lsoa }, arcs };
 }
