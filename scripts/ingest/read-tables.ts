@@ -118,13 +118,16 @@ export function eachCsvRow<S extends readonly ColumnSpec[]>(
   };
   // Papa streams a string synchronously, chunk by chunk (its types list `chunk` for files only).
   const streaming = {
-    skipEmptyLines: 'greedy',
+    // Papa's 'greedy' skipping joins every row to test it; blank rows are skipped below instead.
+    skipEmptyLines: true,
     chunkSize: CHUNK_CHARS,
     chunk: (results: Papa.ParseResult<string[]>) => {
       if (results.errors.some((e) => e.type === 'Quotes')) quoteErrorAt();
       for (const f of results.data) {
         fields = f;
-        if (header === null) {
+        if (f[0]!.trim() === '' && f.every((x) => x.trim() === '')) {
+          // A row of spaces or bare separators is no row: skipped, as Papa's 'greedy' mode would.
+        } else if (header === null) {
           header = f;
           resolveColumns(file, columns, f, indexOf, kindOf);
         } else if (f.length !== header.length) {
