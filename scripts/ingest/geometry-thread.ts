@@ -8,7 +8,6 @@
  * LSOA properties, the finished map files as text.
  */
 import { Worker } from 'node:worker_threads';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { InputError } from './read-tables.ts';
 import type { LsoaPoint } from './footprints.ts';
 import type { LsoaProperties } from '../../src/data/schema.ts';
@@ -29,10 +28,8 @@ export interface MapInputs {
   /** The detailed LSOA maps: a district's code and the LSOAs its file holds; their properties. */
   lsoaMaps: Array<{ code: string; codes: string[] }>;
   lsoaProperties: Record<string, LsoaProperties>;
-  /** The footprints to draw: their own polygons, or groups of LSOAs to dissolve. */
-  footprints:
-    | { kind: 'polygons'; collection: FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> }
-    | { kind: 'lsoa-groups'; groups: Array<{ codes: string[]; properties: Record<string, unknown> }> };
+  /** Footprints given as groups of LSOAs, to be dissolved into the footprint map; else null. */
+  footprintGroups: Array<{ codes: string[]; properties: Record<string, unknown> }> | null;
 }
 
 /**

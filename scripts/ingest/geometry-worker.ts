@@ -49,8 +49,8 @@ function districtMap(index: LsoaGeometryIndex, inputs: DistrictInputs): string {
 function maps(index: LsoaGeometryIndex, districtFile: string, inputs: MapInputs): Array<[string, string]> {
   const files: Array<[string, string]> = [];
   files.push(['geo/england-districts.topo.json', districtFile]);
-  const footprints = inputs.footprints.kind === 'polygons' ? inputs.footprints.collection : dissolve(index, inputs.footprints.groups);
-  files.push(['geo/footprints.topo.json', step('footprint map', () => json(footprintTopology(footprints)))]);
+  const groups = inputs.footprintGroups;
+  if (groups) files.push(['geo/footprints.topo.json', step('footprint map', () => json(footprintTopology(dissolve(index, groups))))]);
   step('LSOA maps around the areas', () => {
     for (const { code, codes } of inputs.lsoaMaps) {
       const lsoa = codes.map((c) => ({ geometry: index.objectOf.get(c)!, properties: inputs.lsoaProperties[c]! }));
