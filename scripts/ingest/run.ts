@@ -6,7 +6,6 @@
  */
 import { mkdirSync, writeFileSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
-import Papa from 'papaparse';
 import {
   APPROXIMATE_FOOTPRINTS,
   INPUT_PATHS,
@@ -25,6 +24,7 @@ import { buildUnits, sumOasToLsoa21, type ComparisonUnit } from './units.ts';
 import { assignUnits, readFootprints } from './footprints.ts';
 import { startGeometryThread, type MapInputs } from './geometry-thread.ts';
 import { footprintTopology } from './geometry.ts';
+import { csv } from './csv-text.ts';
 import { buildComparatorModel, differenceInDifferences, regionOf, sumUnits, toHealthChange, BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, type AreaFigures } from './compare.ts';
 import { InputError } from './read-tables.ts';
 import {
@@ -319,18 +319,6 @@ function figureColumns(counts2011: HealthCounts, counts2021: HealthCounts): (str
 }
 const changeColumns = (h: HealthChange) => figureColumns(h.counts2011, h.counts2021);
 
-/** A field Papa would quote: a quote, line break or byte-order mark, a comma, or a space at either end. */
-const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
-
-/**
- * CSV text as Papa.unparse writes it. A row with nothing to quote (in units.csv, all 33,000: codes
- * and numbers) is joined directly, which is five times faster; any other row goes through Papa.
- */
-function csv(fields: readonly string[], rows: (string | number)[][]): string {
-  const line = (row: readonly (string | number)[]) =>
-    row.some((f) => typeof f === 'string' && NEEDS_QUOTES.test(f)) ? Papa.unparse([row as (string | number)[]], { newline: '\n' }) : row.join(',');
-  return [fields, ...rows].map(line).join('\n') + '\n';
-}
 
 function areasCsv(areas: BigLocalArea[], _units: ComparisonUnit[]): string {
   return csv(AREA_CSV_COLUMNS, areas.map((a) => [a.code, a.name, a.ladCode, a.ladName, a.regionName, a.units.length, ...changeColumns(a.health)]));
