@@ -63,29 +63,35 @@ export interface UnitIndex {
   ladNames: Map<string, string>;
 }
 
+/** Union-find over numbered nodes: the 2011 and 2021 LSOAs, each given a number as first seen. */
 class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
+  private parent: number[] = [];
+  private numbers = new Map<string, number>();
+  /** The node of a key, new if unseen. */
+  node(key: string): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.parent.length;
+      this.parent.push(n);
+      this.numbers.set(key, n);
+    }
+    return n;
+  }
+  find(x: number): number {
     let root = x;
-    while (true) {
-      const p = this.parent.get(root);
-      if (p === undefined || p === root) break;
-      root = p;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    // Path compression keeps later finds near-constant on the 70,000-node graph.
+    while (x !== root) {
+      const next = this.parent[x]!;
+      this.parent[x] = root;
+      x = next;
     }
-    // Path compression keeps later finds near-constant on the 35,000-node graph.
-    let node = x;
-    while (node !== root) {
-      const next = this.parent.get(node)!;
-      this.parent.set(node, root);
-      node = next;
-    }
-    if (!this.parent.has(root)) this.parent.set(root, root);
     return root;
   }
-  union(a: string, b: string): void {
+  union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
 }
 
@@ -109,7 +115,7 @@ export function buildUnits(
     if (!lsoa21Counts.has(row.lsoa21)) {
       throw new InputError(lookup.file, row.line, 'LSOA21CD', `LSOA ${row.lsoa21} has no output areas in ${oaHealthFile}`);
     }
-    uf.union(`a${row.lsoa11}`, `b${row.lsoa21}`);
+    uf.union(uf.node(`a${row.lsoa11}`), uf.node(`b${row.lsoa21}`));
     lookup11.add(row.lsoa11);
     lookup21.add(row.lsoa21);
     lsoa21Names.set(row.lsoa21, row.lsoa21Name);
@@ -127,14 +133,14 @@ export function buildUnits(
     }
   }
 
-  const members = new Map<string, { lsoa11: string[]; lsoa21: string[] }>();
-  const memberOf = (root: string) => {
+  const members = new Map<number, { lsoa11: string[]; lsoa21: string[] }>();
+  const memberOf = (root: number) => {
     let m = members.get(root);
     if (!m) members.set(root, (m = { lsoa11: [], lsoa21: [] }));
     return m;
   };
-  for (const code of [...lookup11].sort()) memberOf(uf.find(`a${code}`)).lsoa11.push(code);
-  for (const code of [...lookup21].sort()) memberOf(uf.find(`b${code}`)).lsoa21.push(code);
+  for (const code of [...lookup11].sort()) memberOf(uf.find(uf.node(`a${code}`))).lsoa11.push(code);
+  for (const code of [...lookup21].sort()) memberOf(uf.find(uf.node(`b${code}`))).lsoa21.push(code);
 
   const imdCount = imd.byLsoa11.size;
   const units: ComparisonUnit[] = [];
@@ -143,14 +149,17 @@ export function buildUnits(
     const counts2011 = emptyCounts();
     for (const code of lsoa11) addCounts(counts2011, health2011.counts.get(code)!);
     const counts2021 = emptyCounts();
-    const residentsByLad = new Map<string, number>();
-    for (const code of lsoa21) {
-      const c = lsoa21Counts.get(code)!;
-      addCounts(counts2021, c);
-      const lad = lsoa21Lad.get(code)!;
-      residentsByLad.set(lad, (residentsByLad.get(lad) ?? 0) + c.residents);
+    for (const code of lsoa21) addCounts(counts2021, lsoa21Counts.get(code)!);
+    // Most units are one LSOA, in one district; only a larger one needs the residents weighed.
+    let lad = lsoa21Lad.get(lsoa21[0]!)!;
+    if (lsoa21.length > 1) {
+      const residentsByLad = new Map<string, number>();
+      for (const code of lsoa21) {
+        const l = lsoa21Lad.get(code)!;
+        residentsByLad.set(l, (residentsByLad.get(l) ?? 0) + lsoa21Counts.get(code)!.residents);
+      }
+      lad = [...residentsByLad].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
     }
-    const lad = [...residentsByLad].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
     const unit: ComparisonUnit = {
       id: lsoa21[0]!,
       lsoa11,
