@@ -1,14 +1,16 @@
 /**
  * Inside the geometry worker (see geometry-thread.ts). For each job: reads the LSOA boundaries,
- * sends their inside points, builds the simplified England topology while the census is read in
- * the main thread, then cuts the map files once it is sent the properties to put on them.
+ * sends their inside points, builds the England topology while the census is read in the main
+ * thread, draws the district map once sent the districts, then cuts the other map files once sent
+ * the properties to put on them.
  */
 import { parentPort } from 'node:worker_threads';
 import { lsoaInsidePoints, readLsoaBoundaries } from './lsoa-boundaries.ts';
-import { districtTopology, dissolve, footprintTopology, lsoaGeometryIndex, subsetTopology, type LsoaGeometryIndex } from './geometry.ts';
+import type { LsoaGeometryIndex } from './geometry.ts';
 import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type MapInputs, type ToWorker } from './geometry-thread.ts';
 
 const port = parentPort!;
+let geometry: typeof import('./geometry.ts') | null = null;
 let job = 0;
 type Message = FromWorker extends infer M ? (M extends unknown ? Omit<M, 'job'> : never) : never;
 const send = (m: Message) => port.postMessage({ ...m, job });
@@ -26,6 +28,10 @@ async function prepare(boundaryFile: string): Promise<LsoaGeometryIndex> {
   const boundaries = await readLsoaBoundaries(boundaryFile, ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries');
   logTime('LSOA 2021 boundaries (mapshaper)', t0);
   send({ kind: 'points', points: step('inside point of every LSOA', () => lsoaInsidePoints(boundaries)) });
+  // The map code and its libraries load only now, so the points (which the main thread waits for)
+  // are not held up by them.
+  geometry ??= await import('./geometry.ts');
+  const { lsoaGeometryIndex } = geometry;
   return step('LSOA topology for the maps', () => lsoaGeometryIndex(boundaries));
 }
 
@@ -33,6 +39,7 @@ const json = (value: unknown) => JSON.stringify(value) + '\n';
 
 /** The England map: every LSOA of the boundary file, grouped by district in order of their codes. */
 function districtMap(index: LsoaGeometryIndex, inputs: DistrictInputs): string {
+  const { districtTopology } = geometry!;
   const byLad = new Map<string, string[]>();
   for (const code of [...index.objectOf.keys()].sort()) {
     const lad = inputs.ladOf[code];
@@ -47,6 +54,7 @@ function districtMap(index: LsoaGeometryIndex, inputs: DistrictInputs): string {
 }
 
 function maps(index: LsoaGeometryIndex, districtFile: string, inputs: MapInputs): Array<[string, string]> {
+  const { dissolve, footprintTopology, subsetTopology } = geometry!;
   const files: Array<[string, string]> = [];
   files.push(['geo/england-districts.topo.json', districtFile]);
   const groups = inputs.footprintGroups;

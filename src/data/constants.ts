@@ -142,9 +142,12 @@ export function round(value: number, decimals = 4): number {
 }
 
 /** Shares of residents in each measure, in percent. */
+/** n as a percentage of total, to 4 decimals; 0 when there is no one. */
+export const shareOf = (n: number, total: number): number => (total > 0 ? round((100 * n) / total) : 0);
+
 export function healthShares(counts: HealthCounts): HealthShares {
   const total = counts.residents;
-  const share = (n: number) => (total > 0 ? round((100 * n) / total) : 0);
+  const share = (n: number) => shareOf(n, total);
   return {
     very_good: share(counts.very_good),
     good: share(counts.good),
