@@ -5,7 +5,7 @@
  * the properties to put on them.
  */
 import { parentPort } from 'node:worker_threads';
-import { lsoaInsidePoints, readLsoaBoundaries } from './lsoa-boundaries.ts';
+import { dissolvedTopology, lsoaInsidePoints, readLsoaBoundaries, type LsoaBoundaries } from './lsoa-boundaries.ts';
 import type { LsoaGeometryIndex } from './geometry.ts';
 import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type MapInputs, type ToWorker } from './geometry-thread.ts';
 
@@ -23,7 +23,7 @@ const step = <T>(label: string, fn: () => T): T => {
   return value;
 };
 
-async function prepare(boundaryFile: string): Promise<LsoaGeometryIndex> {
+async function prepare(boundaryFile: string): Promise<LsoaBoundaries> {
   const t0 = performance.now();
   const boundaries = await readLsoaBoundaries(boundaryFile, ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries');
   logTime('LSOA 2021 boundaries (mapshaper)', t0);
@@ -31,17 +31,16 @@ async function prepare(boundaryFile: string): Promise<LsoaGeometryIndex> {
   // The map code and its libraries load only now, so the points (which the main thread waits for)
   // are not held up by them.
   geometry ??= await import('./geometry.ts');
-  const { lsoaGeometryIndex } = geometry;
-  return step('LSOA topology for the maps', () => lsoaGeometryIndex(boundaries));
+  return boundaries;
 }
 
 const json = (value: unknown) => JSON.stringify(value) + '\n';
 
 /** The England map: every LSOA of the boundary file, grouped by district in order of their codes. */
-function districtMap(index: LsoaGeometryIndex, inputs: DistrictInputs): string {
-  const { districtTopology } = geometry!;
+function districtMap(boundaries: LsoaBoundaries, inputs: DistrictInputs): string {
+  const { SIMPLIFY, QUANTIZE } = geometry!;
   const byLad = new Map<string, string[]>();
-  for (const code of [...index.objectOf.keys()].sort()) {
+  for (const code of boundaries.lsoas.map((l) => l.code).sort()) {
     const lad = inputs.ladOf[code];
     // An LSOA or district missing from a lookup is reported by the main thread, file and line.
     if (lad === undefined || !inputs.properties[lad]) continue;
@@ -50,15 +49,17 @@ function districtMap(index: LsoaGeometryIndex, inputs: DistrictInputs): string {
     codes.push(code);
   }
   const districts = [...byLad].map(([lad, codes]) => ({ codes, properties: inputs.properties[lad]! }));
-  return json(districtTopology(index, districts));
+  return json(dissolvedTopology(boundaries, 'lads', districts, SIMPLIFY.district, QUANTIZE));
 }
 
-function maps(index: LsoaGeometryIndex, districtFile: string, inputs: MapInputs): Array<[string, string]> {
-  const { dissolve, footprintTopology, subsetTopology } = geometry!;
+function maps(boundaries: LsoaBoundaries, index: LsoaGeometryIndex, districtFile: string, inputs: MapInputs): Array<[string, string]> {
+  const { SIMPLIFY, QUANTIZE, subsetTopology } = geometry!;
   const files: Array<[string, string]> = [];
   files.push(['geo/england-districts.topo.json', districtFile]);
   const groups = inputs.footprintGroups;
-  if (groups) files.push(['geo/footprints.topo.json', step('footprint map', () => json(footprintTopology(dissolve(index, groups))))]);
+  if (groups) {
+    files.push(['geo/footprints.topo.json', step('footprint map', () => json(dissolvedTopology(boundaries, 'footprints', groups, SIMPLIFY.footprint, QUANTIZE)))]);
+  }
   step('LSOA maps around the areas', () => {
     for (const { code, codes } of inputs.lsoaMaps) {
       const lsoa = codes.map((c) => ({ geometry: index.objectOf.get(c)!, properties: inputs.lsoaProperties[c]! }));
@@ -68,27 +69,33 @@ function maps(index: LsoaGeometryIndex, districtFile: string, inputs: MapInputs)
   return files;
 }
 
+let boundaries: LsoaBoundaries | null = null;
 let index: LsoaGeometryIndex | null = null;
 let districtFile: string | null = null;
+const reset = () => {
+  boundaries = null;
+  index = null;
+  districtFile = null;
+};
 async function handle(m: ToWorker): Promise<void> {
   job = m.job;
   try {
     if (m.kind === 'job') {
-      index = null;
-      districtFile = null;
-      index = await prepare(m.boundaryFile);
+      reset();
+      boundaries = await prepare(m.boundaryFile);
     } else if (m.kind === 'districts') {
-      districtFile = step('district map', () => districtMap(index!, fromJson(m.json)));
+      districtFile = step('district map', () => districtMap(boundaries!, fromJson(m.json)));
+      // Built now, while the main thread is still working out the figures the LSOA maps carry.
+      const { lsoaGeometryIndex } = geometry!;
+      index = step('LSOA topology for the maps', () => lsoaGeometryIndex(boundaries!));
     } else {
-      if (districtFile === null) throw new Error('the map files were asked for before the district map');
-      const files = maps(index!, districtFile, fromJson(m.json));
-      index = null;
-      districtFile = null;
+      if (districtFile === null || index === null) throw new Error('the map files were asked for before the district map');
+      const files = maps(boundaries!, index, districtFile, fromJson(m.json));
+      reset();
       send({ kind: 'files', files });
     }
   } catch (err) {
-    index = null;
-    districtFile = null;
+    reset();
     send({ kind: 'error', error: serialiseError(err) });
   }
 }

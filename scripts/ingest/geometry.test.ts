@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { feature, mesh } from 'topojson-client';
 import type { Feature, MultiLineString, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { districtTopology, lsoaGeometryIndex, subsetTopology } from './geometry.ts';
+import { lsoaGeometryIndex, subsetTopology } from './geometry.ts';
 import type { AreaPolygon } from './footprints.ts';
-import { readLsoaBoundaries } from './lsoa-boundaries.ts';
+import { dissolvedTopology, readLsoaBoundaries } from './lsoa-boundaries.ts';
 
 /** A 3 × 2 grid of unit squares (in hundredths of a degree), codes a1..c2, with shared edges. */
 function grid(): AreaPolygon[] {
@@ -26,11 +26,12 @@ function grid(): AreaPolygon[] {
 }
 
 /** The grid as the ingest sees LSOAs: written to a file and read into a topology. */
-async function gridIndex() {
+async function gridBoundaries() {
   const file = join(mkdtempSync(join(tmpdir(), 'geometry-test-')), 'grid.geojson');
   writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: grid() }));
-  return lsoaGeometryIndex(await readLsoaBoundaries(file, ['code'], 'grid'));
+  return readLsoaBoundaries(file, ['code'], 'grid');
 }
+const gridIndex = async () => lsoaGeometryIndex(await gridBoundaries());
 
 describe('subsetTopology', () => {
   let index: Awaited<ReturnType<typeof gridIndex>>;
@@ -63,13 +64,12 @@ describe('subsetTopology', () => {
   });
 });
 
-describe('districtTopology', () => {
+describe('dissolvedTopology', () => {
   it('dissolves LSOAs into districts that still share their border', async () => {
-    const index = await gridIndex();
-    const topo: Topology = districtTopology(index, [
+    const topo: Topology = dissolvedTopology(await gridBoundaries(), 'lads', [
       { codes: ['a1', 'a2', 'b1', 'b2'], properties: { code: 'west' } },
       { codes: ['c1', 'c2'], properties: { code: 'east' } },
-    ]);
+    ], 4e-6, 1e4);
     const lads = topo.objects.lads as GeometryCollection<{ code: string }>;
     expect(lads.geometries.map((g) => (g.properties as { code: string }).code)).toEqual(['west', 'east']);
     const west = (feature(topo as never, lads.geometries[0] as never) as unknown as Feature<Polygon>).geometry;

@@ -2,12 +2,12 @@
  * Map geometry: the 47 MB LSOA boundary file turned into small, simplified, quantised TopoJSON.
  *
  * One topology of all English LSOAs is built once (lsoa-boundaries.ts), so that neighbouring shapes
- * keep shared borders; the per-district LSOA maps are cut from it by arc, and the district map is
- * dissolved from it and simplified.
+ * keep shared borders; the per-district LSOA maps are cut from it by arc here. The district map
+ * (and footprints given as LSOA lists) are dissolved from it by mapshaper (dissolvedTopology).
  */
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
-import { merge, quantize } from 'topojson-client';
+import { quantize } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 import { lsoaTopology, type LsoaBoundaries } from './lsoa-boundaries.ts';
@@ -100,26 +100,9 @@ export function subsetTopology<P>(
   return quantize({ type: 'Topology', objects: out, arcs } as never, quantization) as unknown as Topology;
 }
 
-/** Dissolves groups of LSOAs (districts, footprints) into one shape each. */
-export function dissolve<P>(index: LsoaGeometryIndex, groups: Array<{ codes: string[]; properties: P }>): Polygons<P> {
-  return {
-    type: 'FeatureCollection',
-    features: groups.map(({ codes, properties }) => ({
-      type: 'Feature',
-      properties,
-      geometry: merge(index.topology as never, codes.map((c) => index.objectOf.get(c)!) as never) as MultiPolygon,
-    })),
-  };
-}
-
 /** Quantises every object of a simplified topology for shipping. */
 function shipped(topo: Topology): Topology {
   return quantize(topo as never, QUANTIZE) as unknown as Topology;
-}
-
-/** England by district: dissolved, simplified again for a whole-country view, quantised. */
-export function districtTopology<P>(index: LsoaGeometryIndex, districts: Array<{ codes: string[]; properties: P }>): Topology {
-  return shipped(simplifiedTopology({ lads: dissolve(index, districts) }, SIMPLIFY.district));
 }
 
 /** The footprints as drawn: the source polygons themselves, lightly simplified. */

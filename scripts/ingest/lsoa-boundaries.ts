@@ -12,6 +12,7 @@
  * where; the error names the file, line and column as every other input error does.
  */
 import { createRequire } from 'node:module';
+import { quantize } from 'topojson-client';
 import type { Position } from 'geojson';
 import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import { InputError } from './read-tables.ts';
@@ -22,16 +23,38 @@ export interface LsoaBoundaries {
   /** In file order. */
   lsoas: Array<{ code: string; object: Polygon | MultiPolygon }>;
   vertices: ArcVertices;
+  /** mapshaper's own copy, for dissolving. */
+  dataset: { shapes: Array<MapshaperShape | null>; arcs: MapshaperArcs };
+}
+
+/** A shape: rings of arc indices, ~i meaning arc i run backwards. */
+type MapshaperShape = number[][];
+
+interface MapshaperArcs {
+  getVertexData(): ArcVertices & { zz?: Float64Array };
+  setRetainedInterval(interval: number): void;
+}
+
+interface MapshaperLayer {
+  geometry_type?: string;
+  shapes?: Array<MapshaperShape | null>;
+  data?: { getRecords(): Array<Record<string, unknown>> };
 }
 
 interface MapshaperDataset {
-  layers: Array<{ geometry_type?: string; shapes?: Array<unknown[] | null>; data?: { getRecords(): Array<Record<string, unknown>> } }>;
-  arcs?: { getVertexData(): ArcVertices };
+  layers: MapshaperLayer[];
+  arcs?: MapshaperArcs;
 }
 
 interface MapshaperInternal {
   importFile(path: string, opts: object): MapshaperDataset | Promise<MapshaperDataset>;
-  topojson: { exportLayer(layer: MapshaperDataset['layers'][number], arcs: MapshaperDataset['arcs'], opts: object): GeometryCollection };
+  topojson: { exportLayer(layer: MapshaperLayer, arcs: MapshaperArcs, opts: object): GeometryCollection };
+  /** The -dissolve command's geometry step: shapes with the same group id merged, by arc. */
+  dissolvePolygonGeometry(shapes: Array<MapshaperShape | null>, groupOf: (shape: number) => number): Array<MapshaperShape | undefined>;
+  /** Joins arcs that meet only each other, after a dissolve, into one arc; replaces dataset.arcs. */
+  dissolveArcs(dataset: MapshaperDataset): void;
+  /** Gives every point a Visvalingam threshold (see dissolvedTopology). */
+  simplifyPaths(arcs: MapshaperArcs, opts: { method: 'visvalingam' }): void;
 }
 
 // Required, not imported: an ESM import of this 3 MB CommonJS file first scans it for export
@@ -74,7 +97,7 @@ export async function readLsoaBoundaries(file: string, idKeys: readonly string[]
     object.properties = {};
     return { code: codes[i]!, object: object as Polygon | MultiPolygon };
   });
-  return { lsoas, vertices: dataset.arcs.getVertexData() };
+  return { lsoas, vertices: dataset.arcs.getVertexData(), dataset: { shapes: layer.shapes, arcs: dataset.arcs } };
 }
 
 /** Each LSOA's inside point (see inside-points.ts), in file order. */
@@ -97,4 +120,52 @@ export function lsoaTopology({ lsoas, vertices }: LsoaBoundaries): Topology {
   }
   const lsoa: GeometryCollection = { type: 'GeometryCollection', geometries: lsoas.map((l) => l.object as GeometryObject) };
   return { type: 'Topology', objects: { lsoa }, arcs };
+}
+
+/**
+ * Groups of LSOAs (the districts; footprints given as LSOA lists) dissolved into one shape each,
+ * simplified and quantised: a finished topology for a map file.
+ *
+ * mapshaper merges the shapes by arc and joins the arcs that then meet only each other, in typed
+ * arrays, then weighs every point by Visvalingam's effective area. It stores that weight as
+ * sqrt(area) × 0.65 (its "linear equivalent"), so a minimum area in square degrees, as topojson-
+ * simplify takes it, becomes that threshold here. The whole takes 0.3 s for England's districts,
+ * where merging with topojson-client, rebuilding a topology and simplifying took 0.5 s.
+ */
+export function dissolvedTopology(
+  { lsoas, dataset }: LsoaBoundaries,
+  name: string,
+  groups: Array<{ codes: string[]; properties: Record<string, unknown> }>,
+  minArea: number,
+  quantization: number,
+): Topology {
+  const indexOf = new Map(lsoas.map((l, i) => [l.code, i]));
+  const groupOf = new Int32Array(lsoas.length).fill(-1);
+  groups.forEach((g, k) => {
+    for (const code of g.codes) {
+      const i = indexOf.get(code);
+      if (i === undefined) throw new Error(`dissolvedTopology: no boundary for LSOA ${code}`);
+      groupOf[i] = k;
+    }
+  });
+  // A shape in no group is left out (its rings go to group -1, which nothing reads).
+  const shapes = internal.dissolvePolygonGeometry(dataset.shapes, (i) => groupOf[i]!);
+  const layer: MapshaperLayer = { geometry_type: 'polygon', shapes: groups.map((_, k) => shapes[k] ?? null) };
+  const dissolved: MapshaperDataset = { layers: [layer], arcs: dataset.arcs };
+  internal.dissolveArcs(dissolved);
+  const arcs = dissolved.arcs!;
+  internal.simplifyPaths(arcs, { method: 'visvalingam' });
+  const threshold = Math.sqrt(minArea) * 0.65;
+  // Rings that simplify to nothing are dropped from the shapes as they are exported.
+  arcs.setRetainedInterval(threshold);
+  const objects = internal.topojson.exportLayer(layer, arcs, {});
+  objects.geometries.forEach((g, k) => (g.properties = groups[k]!.properties));
+  const { xx, yy, zz, nn, ii } = arcs.getVertexData();
+  const kept: Position[][] = [];
+  for (let a = 0; a < nn.length; a++) {
+    const arc: Position[] = [];
+    for (let k = ii[a]!, end = ii[a]! + nn[a]!; k < end; k++) if (zz![k]! >= threshold) arc.push([xx[k]!, yy[k]!]);
+    kept.push(arc);
+  }
+  return quantize({ type: 'Topology', objects: { [name]: objects }, arcs: kept } as never, quantization) as unknown as Topology;
 }
