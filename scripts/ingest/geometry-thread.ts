@@ -23,10 +23,12 @@ export interface DistrictInputs {
   properties: Record<string, Record<string, unknown>>;
 }
 
+/** The detailed LSOA maps: a district's code and the LSOAs its file holds, sorted. */
+export type LsoaMapList = Array<{ code: string; codes: string[] }>;
+
 /** What the other maps need from the rest of the ingest. */
 export interface MapInputs {
-  /** The detailed LSOA maps: a district's code and the LSOAs its file holds; their properties. */
-  lsoaMaps: Array<{ code: string; codes: string[] }>;
+  /** The properties of every LSOA on some LSOA map. */
   lsoaProperties: Record<string, LsoaProperties>;
   /** Footprints given as groups of LSOAs, to be dissolved into the footprint map; else null. */
   footprintGroups: Array<{ codes: string[]; properties: Record<string, unknown> }> | null;
@@ -40,6 +42,7 @@ export interface MapInputs {
 export type ToWorker = { job: number } & (
   | { kind: 'job'; boundaryFile: string }
   | { kind: 'districts'; json: Json<DistrictInputs> }
+  | { kind: 'lsoa-maps'; json: Json<LsoaMapList> }
   | { kind: 'maps'; json: Json<MapInputs> }
 );
 
@@ -86,7 +89,9 @@ export interface GeometryThread {
   points: Promise<LsoaPoint[]>;
   /** Starts the England district map. */
   districts(inputs: DistrictInputs): void;
-  /** The map files (path under the output folder → text); call after `districts`. */
+  /** Starts cutting the LSOA maps' geometry. */
+  lsoaMaps(list: LsoaMapList): void;
+  /** The map files (path under the output folder → text); call after `districts` and `lsoaMaps`. */
   maps(inputs: MapInputs): Promise<Map<string, string>>;
   /** Ends the job: a worker that finished cleanly is kept for the next ingest, any other is stopped. */
   close(): Promise<void>;
@@ -167,6 +172,9 @@ export function startGeometryThread(boundaryFile: string, log: (message: string)
     points,
     districts(inputs) {
       worker.postMessage({ job, kind: 'districts', json: toJson(inputs) } satisfies ToWorker);
+    },
+    lsoaMaps(list) {
+      worker.postMessage({ job, kind: 'lsoa-maps', json: toJson(list) } satisfies ToWorker);
     },
     async maps(inputs) {
       const files = next('files');

@@ -7,7 +7,8 @@
 import { parentPort } from 'node:worker_threads';
 import { dissolvedTopology, lsoaInsidePoints, readLsoaBoundaries, type LsoaBoundaries } from './lsoa-boundaries.ts';
 import type { LsoaGeometryIndex } from './geometry.ts';
-import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type MapInputs, type ToWorker } from './geometry-thread.ts';
+import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type LsoaMapList, type MapInputs, type ToWorker } from './geometry-thread.ts';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const port = parentPort!;
 let geometry: typeof import('./geometry.ts') | null = null;
@@ -52,18 +53,29 @@ function districtMap(boundaries: LsoaBoundaries, inputs: DistrictInputs): string
   return json(dissolvedTopology(boundaries, 'lads', districts, SIMPLIFY.district, QUANTIZE));
 }
 
-function maps(boundaries: LsoaBoundaries, index: LsoaGeometryIndex, districtFile: string, inputs: MapInputs): Array<[string, string]> {
-  const { SIMPLIFY, QUANTIZE, subsetTopology } = geometry!;
+/** Each LSOA map's geometry, cut from the England topology; properties come later (see maps). */
+function lsoaMapTopologies(index: LsoaGeometryIndex, list: LsoaMapList): Array<{ file: string; codes: string[]; topology: Topology }> {
+  const { subsetTopology } = geometry!;
+  return list.map(({ code, codes }) => ({
+    file: `geo/lsoa/${code}.topo.json`,
+    codes,
+    topology: subsetTopology(index.topology, { lsoa: codes.map((c) => ({ geometry: index.objectOf.get(c)!, properties: undefined })) }),
+  }));
+}
+
+function maps(boundaries: LsoaBoundaries, districtFile: string, lsoaMaps: ReturnType<typeof lsoaMapTopologies>, inputs: MapInputs): Array<[string, string]> {
+  const { SIMPLIFY, QUANTIZE } = geometry!;
   const files: Array<[string, string]> = [];
   files.push(['geo/england-districts.topo.json', districtFile]);
   const groups = inputs.footprintGroups;
   if (groups) {
     files.push(['geo/footprints.topo.json', step('footprint map', () => json(dissolvedTopology(boundaries, 'footprints', groups, SIMPLIFY.footprint, QUANTIZE)))]);
   }
-  step('LSOA maps around the areas', () => {
-    for (const { code, codes } of inputs.lsoaMaps) {
-      const lsoa = codes.map((c) => ({ geometry: index.objectOf.get(c)!, properties: inputs.lsoaProperties[c]! }));
-      files.push([`geo/lsoa/${code}.topo.json`, json(subsetTopology(index.topology, { lsoa }))]);
+  step('LSOA map properties and text', () => {
+    for (const { file, codes, topology } of lsoaMaps) {
+      // Each geometry was made with an empty `properties` slot, so its keys keep their order.
+      (topology.objects.lsoa as GeometryCollection).geometries.forEach((g, i) => (g.properties = inputs.lsoaProperties[codes[i]!]!));
+      files.push([file, json(topology)]);
     }
   });
   return files;
@@ -72,10 +84,12 @@ function maps(boundaries: LsoaBoundaries, index: LsoaGeometryIndex, districtFile
 let boundaries: LsoaBoundaries | null = null;
 let index: LsoaGeometryIndex | null = null;
 let districtFile: string | null = null;
+let lsoaMaps: ReturnType<typeof lsoaMapTopologies> | null = null;
 const reset = () => {
   boundaries = null;
   index = null;
   districtFile = null;
+  lsoaMaps = null;
 };
 async function handle(m: ToWorker): Promise<void> {
   job = m.job;
@@ -88,9 +102,11 @@ async function handle(m: ToWorker): Promise<void> {
       // Built now, while the main thread is still working out the figures the LSOA maps carry.
       const { lsoaGeometryIndex } = geometry!;
       index = step('LSOA topology for the maps', () => lsoaGeometryIndex(boundaries!));
+    } else if (m.kind === 'lsoa-maps') {
+      lsoaMaps = step('LSOA maps around the areas', () => lsoaMapTopologies(index!, fromJson(m.json)));
     } else {
-      if (districtFile === null || index === null) throw new Error('the map files were asked for before the district map');
-      const files = maps(boundaries!, index, districtFile, fromJson(m.json));
+      if (districtFile === null || lsoaMaps === null) throw new Error('the map files were asked for before the district and LSOA maps');
+      const files = maps(boundaries!, districtFile, lsoaMaps, fromJson(m.json));
       reset();
       send({ kind: 'files', files });
     }

@@ -95,6 +95,19 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const ladFile = join(raw, INPUT_PATHS.ladToRegion);
     for (const u of index.units) regionOf(u, lads, ladFile);
 
+    // The footprint map, drawn here while the geometry thread finishes the LSOA inside points, in
+    // the order the areas take below (by name, then code). Footprints given as LSOA lists are
+    // dissolved from the LSOA topology, which only the worker has.
+    const displayName = (code: string) => footprintSource.areas.get(code)!.name || areaList.get(code)?.name || code;
+    const byName = (x: { code: string; name: string }, y: { code: string; name: string }) => x.name.localeCompare(y.name, 'en-GB') || (x.code < y.code ? -1 : 1);
+    const footprintOrder = [...footprintSource.areas.keys()].map((code) => ({ code, name: displayName(code) })).sort(byName);
+    const footprintMap = footprintSource.kind === 'polygons'
+      ? footprintTopology({
+          type: 'FeatureCollection',
+          features: footprintOrder.map(({ code, name }) => ({ type: 'Feature', properties: { code, name }, geometry: footprintSource.polygons!.get(code)!.geometry })),
+        })
+      : null;
+
     // 3. Footprints, once the geometry thread has every LSOA's inside point.
     const points = await geometry.points;
     for (const { code } of points) {
@@ -139,7 +152,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       const confidence = (official ? (source.confidence ?? 'official') : (listed?.confidence ?? source.confidence ?? 'unknown')) as string;
       return {
         code: a.code,
-        name: source.name || listed?.name || a.code,
+        name: displayName(a.code),
         ladCode: lad.code,
         ladName: lad.name,
         regionCode: lad.regionCode,
@@ -156,7 +169,29 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
         comparator: toHealthChange(a.comparator),
       };
     });
-    areas.sort((x, y) => x.name.localeCompare(y.name, 'en-GB') || (x.code < y.code ? -1 : 1));
+    areas.sort(byName);
+    // Every footprint gets units or the ingest has stopped, so the map drawn above has these areas.
+    if (areas.map((a) => a.code).join() !== footprintOrder.map((a) => a.code).join()) throw new Error('the footprint map and the areas disagree');
+
+    const lsoaByLad = new Map<string, string[]>();
+    for (const code of points.map((p) => p.code).sort()) {
+      const lad = index.lsoa21Lad.get(code)!;
+      let list = lsoaByLad.get(lad);
+      if (!list) lsoaByLad.set(lad, (list = []));
+      list.push(code);
+    }
+    // A detailed LSOA map is drawn only around a Big Local area: one file for each district that is
+    // an area's main district, with every LSOA of the district and those of its areas that lie in
+    // a neighbouring district, so that a footprint crossing a district border is mapped whole.
+    const lsoaMaps = new Map<string, Set<string>>();
+    for (const a of areas) {
+      let codes = lsoaMaps.get(a.ladCode);
+      if (!codes) lsoaMaps.set(a.ladCode, (codes = new Set(lsoaByLad.get(a.ladCode))));
+      for (const code of a.lsoa21) codes.add(code);
+    }
+    const lsoaMapList = [...lsoaMaps].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([code, codes]) => ({ code, codes: [...codes].sort() }));
+    // Sent now, so the worker cuts these maps' geometry while the figures they carry are worked out.
+    geometry.lsoaMaps(lsoaMapList);
 
     const areaOfUnit = new Map<string, string>();
     for (const a of areas) for (const u of a.units) areaOfUnit.set(u, a.code);
@@ -208,22 +243,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     PlacesSchema.parse(regions);
 
     // 5. Maps: the geometry thread cuts them while the tables below are written out.
-    const lsoaByLad = new Map<string, string[]>();
-    for (const code of points.map((p) => p.code).sort()) {
-      const lad = index.lsoa21Lad.get(code)!;
-      let list = lsoaByLad.get(lad);
-      if (!list) lsoaByLad.set(lad, (list = []));
-      list.push(code);
-    }
-    // A detailed LSOA map is drawn only around a Big Local area: one file for each district that is
-    // an area's main district, with every LSOA of the district and those of its areas that lie in
-    // a neighbouring district, so that a footprint crossing a district border is mapped whole.
-    const lsoaMaps = new Map<string, Set<string>>();
-    for (const a of areas) {
-      let codes = lsoaMaps.get(a.ladCode);
-      if (!codes) lsoaMaps.set(a.ladCode, (codes = new Set(lsoaByLad.get(a.ladCode))));
-      for (const code of a.lsoa21) codes.add(code);
-    }
     // Shares are worked out once per unit, and only for the units on some LSOA map.
     const sharesOf = new Map<string, { s11: ReturnType<typeof healthShares>; s21: ReturnType<typeof healthShares> }>();
     const lsoaProperties: Record<string, LsoaProperties> = {};
@@ -249,19 +268,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       };
     }
     const mapInputs: MapInputs = {
-      lsoaMaps: [...lsoaMaps].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([code, codes]) => ({ code, codes: [...codes].sort() })),
       lsoaProperties,
       // Footprints given as LSOAs are dissolved from the LSOA topology, which only the worker has.
       footprintGroups: footprintSource.kind === 'polygons' ? null : areas.map((a) => ({ codes: a.lsoa21, properties: { code: a.code, name: a.name } })),
     };
-    // Footprints drawn as their own polygons are small work done here, in time the main thread
-    // would otherwise spend waiting for the worker to finish the district map.
-    const footprintMap = footprintSource.kind === 'polygons'
-      ? footprintTopology({
-          type: 'FeatureCollection',
-          features: areas.map((a) => ({ type: 'Feature', properties: { code: a.code, name: a.name }, geometry: footprintSource.polygons!.get(a.code)!.geometry })),
-        })
-      : null;
     const maps = geometry.maps(mapInputs);
 
     // 6. Write everything to a temporary folder, then swap it in.
