@@ -173,6 +173,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     // Every footprint gets units or the ingest has stopped, so the map drawn above has these areas.
     if (areas.map((a) => a.code).join() !== footprintOrder.map((a) => a.code).join()) throw new Error('the footprint map and the areas disagree');
 
+    // 5. Maps: the geometry thread cuts them while the figures and tables below are worked out.
     const lsoaByLad = new Map<string, string[]>();
     for (const code of points.map((p) => p.code).sort()) {
       const lad = index.lsoa21Lad.get(code)!;
@@ -195,6 +196,38 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
 
     const areaOfUnit = new Map<string, string>();
     for (const a of areas) for (const u of a.units) areaOfUnit.set(u, a.code);
+    // Shares are worked out once per unit, and only for the units on some LSOA map.
+    const sharesOf = new Map<string, { s11: ReturnType<typeof healthShares>; s21: ReturnType<typeof healthShares> }>();
+    const lsoaProperties: Record<string, LsoaProperties> = {};
+    for (const codes of lsoaMaps.values()) for (const code of codes) {
+      if (code in lsoaProperties) continue;
+      const unit = index.unitOfLsoa21.get(code)!;
+      let shares = sharesOf.get(unit.id);
+      if (!shares) sharesOf.set(unit.id, (shares = { s11: healthShares(unit.counts2011), s21: healthShares(unit.counts2021) }));
+      const { s11, s21 } = shares;
+      lsoaProperties[code] = {
+        lsoa21: code,
+        name: index.lsoa21Names.get(code) ?? code,
+        lad: index.lsoa21Lad.get(code)!,
+        unit: unit.id,
+        area: areaOfUnit.get(unit.id) ?? null,
+        residents2021: lsoa21Counts.get(code)!.residents,
+        very_good_2011: s11.very_good,
+        very_good_2021: s21.very_good,
+        very_good_change: +(s21.very_good - s11.very_good).toFixed(4),
+        bad_or_very_bad_2011: s11.bad_or_very_bad,
+        bad_or_very_bad_2021: s21.bad_or_very_bad,
+        bad_or_very_bad_change: +(s21.bad_or_very_bad - s11.bad_or_very_bad).toFixed(4),
+      };
+    }
+    const mapInputs: MapInputs = {
+      lsoaProperties,
+      // Footprints given as LSOAs are dissolved from the LSOA topology, which only the worker has.
+      footprintGroups: footprintSource.kind === 'polygons' ? null : areas.map((a) => ({ codes: a.lsoa21, properties: { code: a.code, name: a.name } })),
+    };
+    const maps = geometry.maps(mapInputs);
+
+    // 6. Districts and regions.
     const placeFigures = (key: (u: ComparisonUnit) => string) => {
       const by = new Map<string, ComparisonUnit[]>();
       for (const u of index.units) {
@@ -242,39 +275,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     PlacesSchema.parse(districts);
     PlacesSchema.parse(regions);
 
-    // 5. Maps: the geometry thread cuts them while the tables below are written out.
-    // Shares are worked out once per unit, and only for the units on some LSOA map.
-    const sharesOf = new Map<string, { s11: ReturnType<typeof healthShares>; s21: ReturnType<typeof healthShares> }>();
-    const lsoaProperties: Record<string, LsoaProperties> = {};
-    for (const codes of lsoaMaps.values()) for (const code of codes) {
-      if (code in lsoaProperties) continue;
-      const unit = index.unitOfLsoa21.get(code)!;
-      let shares = sharesOf.get(unit.id);
-      if (!shares) sharesOf.set(unit.id, (shares = { s11: healthShares(unit.counts2011), s21: healthShares(unit.counts2021) }));
-      const { s11, s21 } = shares;
-      lsoaProperties[code] = {
-        lsoa21: code,
-        name: index.lsoa21Names.get(code) ?? code,
-        lad: index.lsoa21Lad.get(code)!,
-        unit: unit.id,
-        area: areaOfUnit.get(unit.id) ?? null,
-        residents2021: lsoa21Counts.get(code)!.residents,
-        very_good_2011: s11.very_good,
-        very_good_2021: s21.very_good,
-        very_good_change: +(s21.very_good - s11.very_good).toFixed(4),
-        bad_or_very_bad_2011: s11.bad_or_very_bad,
-        bad_or_very_bad_2021: s21.bad_or_very_bad,
-        bad_or_very_bad_change: +(s21.bad_or_very_bad - s11.bad_or_very_bad).toFixed(4),
-      };
-    }
-    const mapInputs: MapInputs = {
-      lsoaProperties,
-      // Footprints given as LSOAs are dissolved from the LSOA topology, which only the worker has.
-      footprintGroups: footprintSource.kind === 'polygons' ? null : areas.map((a) => ({ codes: a.lsoa21, properties: { code: a.code, name: a.name } })),
-    };
-    const maps = geometry.maps(mapInputs);
 
-    // 6. Write everything to a temporary folder, then swap it in.
+    // 7. Write everything to a temporary folder, then swap it in.
     const files = new Map<string, string>();
     const json = (value: unknown) => JSON.stringify(value) + '\n';
     files.set('summary.json', JSON.stringify(summary, null, 2) + '\n');
