@@ -59,7 +59,7 @@ function lsoaMapTopologies(index: LsoaGeometryIndex, list: LsoaMapList): Array<{
   return list.map(({ code, codes }) => ({
     file: `geo/lsoa/${code}.topo.json`,
     codes,
-    topology: subsetTopology(index.topology, { lsoa: codes.map((c) => ({ geometry: index.objectOf.get(c)!, properties: undefined })) }),
+    topology: subsetTopology(index, { lsoa: codes.map((c) => ({ geometry: index.objectOf.get(c)!, properties: undefined })) }),
   }));
 }
 
@@ -99,9 +99,7 @@ async function handle(m: ToWorker): Promise<void> {
       boundaries = await prepare(m.boundaryFile);
     } else if (m.kind === 'districts') {
       districtFile = step('district map', () => districtMap(boundaries!, fromJson(m.json)));
-      // Built now, while the main thread is still working out the figures the LSOA maps carry.
-      const { lsoaGeometryIndex } = geometry!;
-      index = step('LSOA topology for the maps', () => lsoaGeometryIndex(boundaries!));
+      index = geometry!.lsoaGeometryIndex(boundaries!);
     } else if (m.kind === 'lsoa-maps') {
       lsoaMaps = step('LSOA maps around the areas', () => lsoaMapTopologies(index!, fromJson(m.json)));
     } else {

@@ -10,7 +10,7 @@ import { presimplify, simplify } from 'topojson-simplify';
 import { quantize } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
-import { lsoaTopology, type LsoaBoundaries } from './lsoa-boundaries.ts';
+import { arcPositions, type LsoaBoundaries } from './lsoa-boundaries.ts';
 
 /**
  * Minimum triangle area (square degrees) kept by Visvalingam simplification, per use.
@@ -45,16 +45,23 @@ function simplifiedTopology<P>(objects: Record<string, Polygons<P>>, minWeight: 
   return { type: 'Topology', objects: simplified.objects, arcs: simplified.arcs };
 }
 
+/** The boundary topology: every English LSOA, unsimplified, unquantised. */
 export interface LsoaGeometryIndex {
-  /** Every English LSOA, unsimplified, unquantised. */
-  topology: Topology;
-  /** LSOA code → its geometry object in `topology`. */
+  /** How many arcs the topology has. */
+  arcCount: number;
+  /** Arc k's points. */
+  arcOf(k: number): Position[];
+  /** LSOA code → its geometry object, whose arcs index `arcOf`. */
   objectOf: Map<string, GeometryObject>;
 }
 
 /** The boundary topology, and every LSOA's geometry object in it by code. */
 export function lsoaGeometryIndex(boundaries: LsoaBoundaries): LsoaGeometryIndex {
-  return { topology: lsoaTopology(boundaries), objectOf: new Map(boundaries.lsoas.map((l) => [l.code, l.object as GeometryObject])) };
+  return {
+    arcCount: boundaries.vertices.nn.length,
+    arcOf: arcPositions(boundaries.vertices),
+    objectOf: new Map(boundaries.lsoas.map((l) => [l.code, l.object as GeometryObject])),
+  };
 }
 
 /**
@@ -64,11 +71,10 @@ export function lsoaGeometryIndex(boundaries: LsoaBoundaries): LsoaGeometryIndex
  * a topology per district.
  */
 export function subsetTopology<P>(
-  source: Topology,
+  source: Pick<LsoaGeometryIndex, 'arcOf'>,
   objects: Record<string, Array<{ geometry: GeometryObject; properties: P }>>,
   quantization: number = QUANTIZE,
 ): Topology {
-  if (source.transform) throw new Error('subsetTopology needs an unquantised topology');
   const renumbered = new Map<number, number>();
   const arcs: Position[][] = [];
   const arc = (i: number): number => {
@@ -77,7 +83,7 @@ export function subsetTopology<P>(
     if (j === undefined) {
       j = arcs.length;
       renumbered.set(k, j);
-      arcs.push(source.arcs[k]!);
+      arcs.push(source.arcOf(k));
     }
     return i < 0 ? ~j : j;
   };
