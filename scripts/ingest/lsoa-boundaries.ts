@@ -11,6 +11,7 @@
  * with a code, the file is read again the slow way (readPolygons) to say exactly what is wrong and
  * where; the error names the file, line and column as every other input error does.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { quantize } from 'topojson-client';
 import type { Position } from 'geojson';
@@ -69,6 +70,7 @@ export async function readLsoaBoundaries(file: string, idKeys: readonly string[]
     readPolygons(file, idKeys, label);
     throw new InputError(file, null, null, `${label}: ${why}`);
   };
+  if (!existsSync(file)) throw new InputError(file, null, null, 'file not found');
   let dataset: MapshaperDataset;
   try {
     dataset = await internal.importFile(file, {});
