@@ -81,8 +81,11 @@ function duplicate(row: CsvRow<string>, column: string, code: string, lineOf: (c
   return row.fail(column, `duplicate code ${code} (first on line ${lineOf(code)})`);
 }
 
-/** Reads a general-health table, checks that the five categories sum to the total, keeps English rows. */
-function readHealth(file: string, codeAliases: string[]): HealthTable {
+/**
+ * Reads a general-health table and checks each row: the five categories sum to the total, and no
+ * code repeats. Each English row goes to `use`, which answers false if it has seen the code.
+ */
+function readHealthRows(file: string, codeAliases: string[], use: (code: string, counts: HealthCounts, row: CsvRow<string>) => boolean): (code: string) => number | null {
   const codeColumn = { key: 'code', kind: 'code', aliases: [...codeAliases, 'geography code', 'mnemonic'] } as const satisfies ColumnSpec;
   const columns = [
     codeColumn,
@@ -90,7 +93,6 @@ function readHealth(file: string, codeAliases: string[]): HealthTable {
     { key: 'rural_urban', kind: 'text', aliases: ['Rural Urban', 'rural_urban'], optional: true },
     ...healthColumns([]),
   ] as const satisfies readonly ColumnSpec[];
-  const counts = new Map<string, HealthCounts>();
   const otherCodes = new Set<string>();
   const lineOf = lineFinder(file, codeColumn);
   eachCsvRow(file, columns, (row) => {
@@ -105,40 +107,116 @@ function readHealth(file: string, codeAliases: string[]): HealthTable {
       bad: row.count('bad'),
       very_bad: row.count('very_bad'),
     };
-    const english = isEnglish(code);
-    if (english ? counts.has(code) : otherCodes.has(code)) duplicate(row, 'code', code, lineOf);
     const sum = c.very_good + c.good + c.fair + c.bad + c.very_bad;
+    if (isEnglish(code)) {
+      if (!use(code, c, row)) duplicate(row, 'code', code, lineOf);
+    } else {
+      if (otherCodes.has(code)) duplicate(row, 'code', code, lineOf);
+      otherCodes.add(code);
+    }
     if (sum !== c.residents) row.fail('all_usual_residents', `the five health categories sum to ${sum}, not the total ${c.residents}`);
-    if (english) counts.set(code, c);
-    else otherCodes.add(code);
+  });
+  return lineOf;
+}
+
+/** Census 2011 general health per LSOA 2011 (English rows). */
+export function readHealth2011(raw: string): HealthTable {
+  const file = join(raw, INPUT_PATHS.health2011);
+  const counts = new Map<string, HealthCounts>();
+  const lineOf = readHealthRows(file, ['LSOA11CD', 'lsoa11cd', 'LSOA code'], (code, c) => {
+    if (counts.has(code)) return false;
+    counts.set(code, c);
+    return true;
   });
   return { file, counts, lineOf };
 }
 
-export function readHealth2011(raw: string): HealthTable {
-  return readHealth(join(raw, INPUT_PATHS.health2011), ['LSOA11CD', 'lsoa11cd', 'LSOA code']);
+/** OA 2021 → LSOA 2021, English rows only: output area k of `oas` is in LSOA `lsoas[lsoaOf[k]]`. */
+export interface OaLookup {
+  file: string;
+  /** Output area code → its number k. */
+  oaNumber: Map<string, number>;
+  oas: string[];
+  lsoaOf: Int32Array;
+  lsoas: string[];
+  lineOf(oa: string): number | null;
 }
 
-export function readHealth2021Oa(raw: string): HealthTable {
-  return readHealth(join(raw, INPUT_PATHS.health2021), ['OA21CD', 'oa21cd', 'OA code']);
-}
-
-/** OA 2021 → LSOA 2021, English rows only. */
-export function readOaLookup(raw: string): { file: string; lsoaOf: Map<string, string>; lineOf(oa: string): number | null } {
+export function readOaLookup(raw: string): OaLookup {
   const file = join(raw, INPUT_PATHS.oaToLsoa21);
   const oaColumn = { key: 'oa', kind: 'code', aliases: ['OA21CD'] } as const satisfies ColumnSpec;
   const lineOf = lineFinder(file, oaColumn);
-  const map = new Map<string, string>();
+  const oaNumber = new Map<string, number>();
+  const oas: string[] = [];
+  const lsoaOf: number[] = [];
+  const lsoaNumber = new Map<string, number>();
+  const lsoas: string[] = [];
   const otherCodes = new Set<string>();
   eachCsvRow(file, [oaColumn, { key: 'lsoa', kind: 'code', aliases: ['LSOA21CD'] }] as const, (row) => {
     const oa = row.get('oa') as string;
     const lsoa = row.get('lsoa') as string;
-    const english = isEnglish(oa);
-    if (english ? map.has(oa) : otherCodes.has(oa)) duplicate(row, 'OA21CD', oa, lineOf);
-    if (english) map.set(oa, lsoa);
-    else otherCodes.add(oa);
+    if (!isEnglish(oa)) {
+      if (otherCodes.has(oa)) duplicate(row, 'OA21CD', oa, lineOf);
+      otherCodes.add(oa);
+      return;
+    }
+    if (oaNumber.has(oa)) duplicate(row, 'OA21CD', oa, lineOf);
+    let l = lsoaNumber.get(lsoa);
+    if (l === undefined) {
+      lsoaNumber.set(lsoa, (l = lsoas.length));
+      lsoas.push(lsoa);
+    }
+    oaNumber.set(oa, oas.length);
+    oas.push(oa);
+    lsoaOf.push(l);
   });
-  return { file, lsoaOf: map, lineOf };
+  return { file, oaNumber, oas, lsoaOf: Int32Array.from(lsoaOf), lsoas, lineOf };
+}
+
+/**
+ * Census 2021 general health per output area, summed to LSOA 2021 through the lookup as it is
+ * read: no table of 178,000 output areas is kept. Every English output area must be in the
+ * lookup, and every looked-up output area in the table: a missing one would quietly shrink its
+ * LSOA's population.
+ */
+export function readHealth2021ByLsoa(raw: string, lookup: OaLookup): { file: string; counts: Map<string, HealthCounts> } {
+  const file = join(raw, INPUT_PATHS.health2021);
+  const seen = new Uint8Array(lookup.oas.length);
+  // Per LSOA: residents and the five categories; LSOAs kept in the order their first row comes.
+  const sums = new Float64Array(lookup.lsoas.length * 6);
+  const order: number[] = [];
+  const started = new Uint8Array(lookup.lsoas.length);
+  readHealthRows(file, ['OA21CD', 'oa21cd', 'OA code'], (code, c, row) => {
+    const k = lookup.oaNumber.get(code);
+    if (k === undefined) return row.fail('OA21CD', `output area ${code} is not in the lookup ${lookup.file}`);
+    if (seen[k]) return false;
+    seen[k] = 1;
+    const l = lookup.lsoaOf[k]!;
+    if (!started[l]) {
+      started[l] = 1;
+      order.push(l);
+    }
+    const at = l * 6;
+    const add = (i: number, n: number) => (sums[at + i] = sums[at + i]! + n);
+    add(0, c.residents);
+    add(1, c.very_good);
+    add(2, c.good);
+    add(3, c.fair);
+    add(4, c.bad);
+    add(5, c.very_bad);
+    return true;
+  });
+  const missing = seen.indexOf(0);
+  if (missing !== -1) {
+    const oa = lookup.oas[missing]!;
+    throw new InputError(lookup.file, lookup.lineOf(oa), 'OA21CD', `output area ${oa} has no row in ${file}`);
+  }
+  const counts = new Map<string, HealthCounts>();
+  for (const l of order) {
+    const at = l * 6;
+    counts.set(lookup.lsoas[l]!, { residents: sums[at]!, very_good: sums[at + 1]!, good: sums[at + 2]!, fair: sums[at + 3]!, bad: sums[at + 4]!, very_bad: sums[at + 5]! });
+  }
+  return { file, counts };
 }
 
 export interface LsoaLookupRow {

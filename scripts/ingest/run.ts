@@ -13,14 +13,14 @@ import {
   footprintPath,
   readAreaList,
   readHealth2011,
-  readHealth2021Oa,
+  readHealth2021ByLsoa,
   readImd,
   readLadRegions,
   readLsoaLookup,
   readOaLookup,
   type LadInfo,
 } from './inputs.ts';
-import { buildUnits, sumOasToLsoa21, type ComparisonUnit } from './units.ts';
+import { buildUnits, type ComparisonUnit } from './units.ts';
 import { assignUnits, readFootprints } from './footprints.ts';
 import { startGeometryThread, type MapInputs } from './geometry-thread.ts';
 import { footprintTopology } from './geometry.ts';
@@ -74,8 +74,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   try {
     // 1. Read and check every input.
     const health2011 = step('census 2011 by LSOA 2011', () => readHealth2011(raw));
-    const oaHealth = step('census 2021 by output area', () => readHealth2021Oa(raw));
     const oaLookup = step('output area → LSOA 2021 lookup', () => readOaLookup(raw));
+    const health2021 = step('census 2021 by output area, to LSOA 2021', () => readHealth2021ByLsoa(raw, oaLookup));
+    const lsoa21Counts = health2021.counts;
     const lsoaLookup = step('LSOA 2011 → 2021 lookup', () => readLsoaLookup(raw));
     const lads = step('district → region lookup', () => readLadRegions(raw));
     geometry.districts({
@@ -90,8 +91,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const areaList = listPath ? readAreaList(listPath) : new Map();
 
     // 2. Comparison units.
-    const lsoa21Counts = step('sum output areas to LSOA 2021', () => sumOasToLsoa21(oaHealth, oaLookup));
-    const index = step('comparison units', () => buildUnits(lsoaLookup, health2011, lsoa21Counts, imd, oaHealth.file));
+    const index = step('comparison units', () => buildUnits(lsoaLookup, health2011, lsoa21Counts, imd, health2021.file));
     const ladFile = join(raw, INPUT_PATHS.ladToRegion);
     for (const u of index.units) regionOf(u, lads, ladFile);
 

@@ -21,27 +21,6 @@ export function addCounts(into: HealthCounts, add: HealthCounts, weight = 1): He
   return into;
 }
 
-/** Sums Output Area counts to LSOA 2021. Every OA must be in the lookup, and every looked-up OA in the table. */
-export function sumOasToLsoa21(oaHealth: HealthTable, oaLookup: { file: string; lsoaOf: Map<string, string>; lineOf(oa: string): number | null }): Map<string, HealthCounts> {
-  // A missing output area would quietly shrink its LSOA's 2021 population: refuse it.
-  for (const oa of oaLookup.lsoaOf.keys()) {
-    if (!oaHealth.counts.has(oa)) {
-      throw new InputError(oaLookup.file, oaLookup.lineOf(oa), 'OA21CD', `output area ${oa} has no row in ${oaHealth.file}`);
-    }
-  }
-  const byLsoa = new Map<string, HealthCounts>();
-  for (const [oa, counts] of oaHealth.counts) {
-    const lsoa = oaLookup.lsoaOf.get(oa);
-    if (lsoa === undefined) {
-      throw new InputError(oaHealth.file, oaHealth.lineOf(oa), 'OA21CD', `output area ${oa} is not in the lookup ${oaLookup.file}`);
-    }
-    let sum = byLsoa.get(lsoa);
-    if (!sum) byLsoa.set(lsoa, (sum = emptyCounts()));
-    addCounts(sum, counts);
-  }
-  return byLsoa;
-}
-
 export interface ComparisonUnit {
   /** The smallest LSOA 2021 code in the unit: stable, and unique because units are disjoint. */
   id: string;
