@@ -232,25 +232,28 @@ export interface LsoaLookupRow {
 /** LSOA 2011 ↔ LSOA 2021 pairs (English). A pair may repeat only as an exact duplicate, which is an error. */
 export function readLsoaLookup(raw: string): { file: string; rows: LsoaLookupRow[] } {
   const file = join(raw, INPUT_PATHS.lsoa11ToLsoa21);
-  const table = readCsv(file, [
+  const seen = new Set<string>();
+  const rows: LsoaLookupRow[] = [];
+  eachCsvRow(file, [
     { key: 'lsoa11', kind: 'code', aliases: ['LSOA11CD'] },
     { key: 'change', kind: 'text', aliases: ['CHGIND'] },
     { key: 'lsoa21', kind: 'code', aliases: ['LSOA21CD'] },
     { key: 'lsoa21Name', kind: 'text', aliases: ['LSOA21NM'] },
     { key: 'lad', kind: 'code', aliases: ['LAD22CD', 'LAD21CD'] },
     { key: 'ladName', kind: 'text', aliases: ['LAD22NM', 'LAD21NM'] },
-  ] as const);
-  const seen = new Set<string>();
-  const rows: LsoaLookupRow[] = [];
-  for (const row of table.rows) {
-    const lsoa11 = row.lsoa11 as string;
-    const lsoa21 = row.lsoa21 as string;
-    if (!isEnglish(lsoa11) && !isEnglish(lsoa21)) continue;
+  ] as const, (row) => {
+    const lsoa11 = row.get('lsoa11') as string;
+    const lsoa21 = row.get('lsoa21') as string;
+    const change = row.text('change');
+    const lsoa21Name = row.text('lsoa21Name');
+    const lad = row.get('lad') as string;
+    const ladName = row.text('ladName');
+    if (!isEnglish(lsoa11) && !isEnglish(lsoa21)) return;
     const key = `${lsoa11}>${lsoa21}`;
-    if (seen.has(key)) throw new InputError(file, row.__line, 'LSOA11CD', `duplicate pair ${lsoa11} → ${lsoa21}`);
+    if (seen.has(key)) row.fail('LSOA11CD', `duplicate pair ${lsoa11} → ${lsoa21}`);
     seen.add(key);
-    rows.push({ lsoa11, lsoa21, lsoa21Name: row.lsoa21Name as string, change: row.change as string, lad: row.lad as string, ladName: row.ladName as string, line: row.__line });
-  }
+    rows.push({ lsoa11, lsoa21, lsoa21Name, change, lad, ladName, line: row.line() });
+  });
   return { file, rows };
 }
 
@@ -281,19 +284,23 @@ export interface ImdRow {
 
 export function readImd(raw: string): { file: string; byLsoa11: Map<string, ImdRow> } {
   const file = join(raw, INPUT_PATHS.imd2019);
-  const table = readCsv(file, [
-    { key: 'code', kind: 'code', aliases: ['LSOA11CD', 'LSOA code (2011)'] },
+  const codeColumn = { key: 'code', kind: 'code', aliases: ['LSOA11CD', 'LSOA code (2011)'] } as const satisfies ColumnSpec;
+  const lineOf = lineFinder(file, codeColumn);
+  const out = new Map<string, ImdRow>();
+  eachCsvRow(file, [
+    codeColumn,
     { key: 'score', kind: 'number', aliases: ['IMD_score', 'Index of Multiple Deprivation (IMD) Score'] },
     { key: 'rank', kind: 'count', aliases: ['IMD_rank', 'Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)'] },
     { key: 'decile', kind: 'count', aliases: ['IMD_decile', 'Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)'] },
-  ] as const);
-  assertUnique(table, 'code', 'LSOA11CD');
-  const out = new Map<string, ImdRow>();
-  for (const row of table.rows) {
-    const decile = row.decile as number;
-    if (decile < 1 || decile > 10) throw new InputError(file, row.__line, 'IMD_decile', `decile ${decile} is not between 1 and 10`);
-    out.set(row.code as string, { score: row.score as number, rank: row.rank as number, decile });
-  }
+  ] as const, (row) => {
+    const code = row.get('code') as string;
+    const score = row.get('score') as number;
+    const rank = row.count('rank');
+    const decile = row.count('decile');
+    if (out.has(code)) duplicate(row, 'LSOA11CD', code, lineOf);
+    if (decile < 1 || decile > 10) row.fail('IMD_decile', `decile ${decile} is not between 1 and 10`);
+    out.set(code, { score, rank, decile });
+  });
   return { file, byLsoa11: out };
 }
 
