@@ -219,6 +219,8 @@ export function assignUnits(source: FootprintSource, lsoaPoints: LsoaPoint[], in
   const unitsOf = new Map<string, ComparisonUnit[]>([...source.areas.keys()].map((c) => [c, []]));
   const partial = new Set<string>();
   for (const unit of index.units) {
+    // Most units lie in no footprint: skip them before counting claims.
+    if (!unit.lsoa21.some((lsoa) => areaOfLsoa.has(lsoa))) continue;
     const claims = new Map<string, number>();
     for (const lsoa of unit.lsoa21) {
       const area = areaOfLsoa.get(lsoa);
