@@ -120,7 +120,71 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const inFootprint = new Set<string>();
     for (const units of assignment.unitsOf.values()) for (const u of units) inFootprint.add(u.id);
 
-    // 4. Groups and comparators.
+    const majorityLad = (units: ComparisonUnit[]): LadInfo => {
+      const byLad = new Map<string, number>();
+      for (const u of units) byLad.set(u.lad, (byLad.get(u.lad) ?? 0) + u.counts2021.residents);
+      const code = [...byLad].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      return lads.get(code)!;
+    };
+    // 4. Maps: sent to the geometry thread as soon as the footprints are known, so it cuts them while
+    // the figures and tables below are worked out.
+    const lsoaByLad = new Map<string, string[]>();
+    for (const code of points.map((p) => p.code).sort()) {
+      const lad = index.lsoa21Lad.get(code)!;
+      let list = lsoaByLad.get(lad);
+      if (!list) lsoaByLad.set(lad, (list = []));
+      list.push(code);
+    }
+    // A detailed LSOA map is drawn only around a Big Local area: one file for each district that is
+    // an area's main district, with every LSOA of the district and those of its areas that lie in
+    // a neighbouring district, so that a footprint crossing a district border is mapped whole.
+    const lsoaMaps = new Map<string, Set<string>>();
+    for (const units of assignment.unitsOf.values()) {
+      const lad = majorityLad(units).code;
+      let codes = lsoaMaps.get(lad);
+      if (!codes) lsoaMaps.set(lad, (codes = new Set(lsoaByLad.get(lad))));
+      for (const u of units) for (const code of u.lsoa21) codes.add(code);
+    }
+    const lsoaMapList = [...lsoaMaps].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([code, codes]) => ({ code, codes: [...codes].sort() }));
+    // Sent now, so the worker cuts these maps' geometry while the figures they carry are worked out.
+    geometry.lsoaMaps(lsoaMapList);
+
+    const areaOfUnit = new Map<string, string>();
+    for (const [area, units] of assignment.unitsOf) for (const u of units) areaOfUnit.set(u.id, area);
+    // Shares are worked out once per unit, and only for the units on some LSOA map.
+    const sharesOf = new Map<string, { s11: ReturnType<typeof healthShares>; s21: ReturnType<typeof healthShares> }>();
+    const lsoaProperties: Record<string, LsoaProperties> = {};
+    for (const codes of lsoaMaps.values()) for (const code of codes) {
+      if (code in lsoaProperties) continue;
+      const unit = index.unitOfLsoa21.get(code)!;
+      let shares = sharesOf.get(unit.id);
+      if (!shares) sharesOf.set(unit.id, (shares = { s11: healthShares(unit.counts2011), s21: healthShares(unit.counts2021) }));
+      const { s11, s21 } = shares;
+      lsoaProperties[code] = {
+        lsoa21: code,
+        name: index.lsoa21Names.get(code) ?? code,
+        lad: index.lsoa21Lad.get(code)!,
+        unit: unit.id,
+        area: areaOfUnit.get(unit.id) ?? null,
+        residents2021: lsoa21Counts.get(code)!.residents,
+        very_good_2011: s11.very_good,
+        very_good_2021: s21.very_good,
+        very_good_change: +(s21.very_good - s11.very_good).toFixed(4),
+        bad_or_very_bad_2011: s11.bad_or_very_bad,
+        bad_or_very_bad_2021: s21.bad_or_very_bad,
+        bad_or_very_bad_change: +(s21.bad_or_very_bad - s11.bad_or_very_bad).toFixed(4),
+      };
+    }
+    const mapInputs: MapInputs = {
+      lsoaProperties,
+      // Footprints given as LSOAs are dissolved from the LSOA topology, which only the worker has.
+      footprintGroups: footprintSource.kind === 'polygons'
+        ? null
+        : footprintOrder.map(({ code, name }) => ({ codes: assignment.unitsOf.get(code)!.flatMap((u) => u.lsoa21).sort(), properties: { code, name } })),
+    };
+    const maps = geometry.maps(mapInputs);
+
+    // 5. Groups and comparators.
     const pool = index.units.filter((u) => !inFootprint.has(u.id) && !assignment.partial.has(u.id));
     const model = buildComparatorModel(pool, lads, ladFile);
     const areaFigures: AreaFigures[] = [...assignment.unitsOf].map(([code, units]) => ({
@@ -136,12 +200,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       similar_areas: toHealthChange(sumUnits(areaFigures.map((a) => a.comparator))),
     };
 
-    const majorityLad = (units: ComparisonUnit[]): LadInfo => {
-      const byLad = new Map<string, number>();
-      for (const u of units) byLad.set(u.lad, (byLad.get(u.lad) ?? 0) + u.counts2021.residents);
-      const code = [...byLad].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-      return lads.get(code)!;
-    };
     const areas: BigLocalArea[] = areaFigures.map((a) => {
       const listed = areaList.get(a.code);
       const source = footprintSource.areas.get(a.code)!;
@@ -173,59 +231,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     // Every footprint gets units or the ingest has stopped, so the map drawn above has these areas.
     if (areas.map((a) => a.code).join() !== footprintOrder.map((a) => a.code).join()) throw new Error('the footprint map and the areas disagree');
 
-    // 5. Maps: the geometry thread cuts them while the figures and tables below are worked out.
-    const lsoaByLad = new Map<string, string[]>();
-    for (const code of points.map((p) => p.code).sort()) {
-      const lad = index.lsoa21Lad.get(code)!;
-      let list = lsoaByLad.get(lad);
-      if (!list) lsoaByLad.set(lad, (list = []));
-      list.push(code);
-    }
-    // A detailed LSOA map is drawn only around a Big Local area: one file for each district that is
-    // an area's main district, with every LSOA of the district and those of its areas that lie in
-    // a neighbouring district, so that a footprint crossing a district border is mapped whole.
-    const lsoaMaps = new Map<string, Set<string>>();
-    for (const a of areas) {
-      let codes = lsoaMaps.get(a.ladCode);
-      if (!codes) lsoaMaps.set(a.ladCode, (codes = new Set(lsoaByLad.get(a.ladCode))));
-      for (const code of a.lsoa21) codes.add(code);
-    }
-    const lsoaMapList = [...lsoaMaps].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([code, codes]) => ({ code, codes: [...codes].sort() }));
-    // Sent now, so the worker cuts these maps' geometry while the figures they carry are worked out.
-    geometry.lsoaMaps(lsoaMapList);
-
-    const areaOfUnit = new Map<string, string>();
-    for (const a of areas) for (const u of a.units) areaOfUnit.set(u, a.code);
-    // Shares are worked out once per unit, and only for the units on some LSOA map.
-    const sharesOf = new Map<string, { s11: ReturnType<typeof healthShares>; s21: ReturnType<typeof healthShares> }>();
-    const lsoaProperties: Record<string, LsoaProperties> = {};
-    for (const codes of lsoaMaps.values()) for (const code of codes) {
-      if (code in lsoaProperties) continue;
-      const unit = index.unitOfLsoa21.get(code)!;
-      let shares = sharesOf.get(unit.id);
-      if (!shares) sharesOf.set(unit.id, (shares = { s11: healthShares(unit.counts2011), s21: healthShares(unit.counts2021) }));
-      const { s11, s21 } = shares;
-      lsoaProperties[code] = {
-        lsoa21: code,
-        name: index.lsoa21Names.get(code) ?? code,
-        lad: index.lsoa21Lad.get(code)!,
-        unit: unit.id,
-        area: areaOfUnit.get(unit.id) ?? null,
-        residents2021: lsoa21Counts.get(code)!.residents,
-        very_good_2011: s11.very_good,
-        very_good_2021: s21.very_good,
-        very_good_change: +(s21.very_good - s11.very_good).toFixed(4),
-        bad_or_very_bad_2011: s11.bad_or_very_bad,
-        bad_or_very_bad_2021: s21.bad_or_very_bad,
-        bad_or_very_bad_change: +(s21.bad_or_very_bad - s11.bad_or_very_bad).toFixed(4),
-      };
-    }
-    const mapInputs: MapInputs = {
-      lsoaProperties,
-      // Footprints given as LSOAs are dissolved from the LSOA topology, which only the worker has.
-      footprintGroups: footprintSource.kind === 'polygons' ? null : areas.map((a) => ({ codes: a.lsoa21, properties: { code: a.code, name: a.name } })),
-    };
-    const maps = geometry.maps(mapInputs);
 
     // 6. Districts and regions.
     const placeFigures = (key: (u: ComparisonUnit) => string) => {
