@@ -45,14 +45,14 @@ export interface UnitIndex {
 /** Union-find over numbered nodes: the 2011 and 2021 LSOAs, each given a number as first seen. */
 class UnionFind {
   private parent: number[] = [];
-  private numbers = new Map<string, number>();
-  /** The node of a key, new if unseen. */
-  node(key: string): number {
-    let n = this.numbers.get(key);
+  private numbers = [new Map<string, number>(), new Map<string, number>()] as const;
+  /** The node of a 2011 (side 0) or 2021 (side 1) LSOA, new if unseen. */
+  node(side: 0 | 1, code: string): number {
+    let n = this.numbers[side].get(code);
     if (n === undefined) {
       n = this.parent.length;
       this.parent.push(n);
-      this.numbers.set(key, n);
+      this.numbers[side].set(code, n);
     }
     return n;
   }
@@ -94,7 +94,7 @@ export function buildUnits(
     if (!lsoa21Counts.has(row.lsoa21)) {
       throw new InputError(lookup.file, row.line, 'LSOA21CD', `LSOA ${row.lsoa21} has no output areas in ${oaHealthFile}`);
     }
-    uf.union(uf.node(`a${row.lsoa11}`), uf.node(`b${row.lsoa21}`));
+    uf.union(uf.node(0, row.lsoa11), uf.node(1, row.lsoa21));
     lookup11.add(row.lsoa11);
     lookup21.add(row.lsoa21);
     lsoa21Names.set(row.lsoa21, row.lsoa21Name);
@@ -118,8 +118,8 @@ export function buildUnits(
     if (!m) members.set(root, (m = { lsoa11: [], lsoa21: [] }));
     return m;
   };
-  for (const code of [...lookup11].sort()) memberOf(uf.find(uf.node(`a${code}`))).lsoa11.push(code);
-  for (const code of [...lookup21].sort()) memberOf(uf.find(uf.node(`b${code}`))).lsoa21.push(code);
+  for (const code of [...lookup11].sort()) memberOf(uf.find(uf.node(0, code))).lsoa11.push(code);
+  for (const code of [...lookup21].sort()) memberOf(uf.find(uf.node(1, code))).lsoa21.push(code);
 
   const imdCount = imd.byLsoa11.size;
   const units: ComparisonUnit[] = [];
