@@ -10,7 +10,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { feature as topoFeature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import { InputError, readCsv } from './read-tables.ts';
+import { InputError, eachCsvRow } from './read-tables.ts';
 import { insidePoint } from './inside-points.ts';
 import type { ComparisonUnit, UnitIndex } from './units.ts';
 
@@ -136,20 +136,19 @@ const AREA_CODE_KEYS = ['area_code', 'AREA_CODE', 'code'] as const;
 
 export function readFootprints(file: string): FootprintSource {
   if (/\.csv$/i.test(file)) {
-    const table = readCsv(file, [
+    const areas: FootprintSource['areas'] = new Map();
+    const lsoaLists = new Map<string, { codes: string[]; line: number }>();
+    eachCsvRow(file, [
       { key: 'code', kind: 'code', aliases: ['area_code'] },
       { key: 'name', kind: 'text', aliases: ['area_name'], optional: true },
       { key: 'lsoa', kind: 'text', aliases: ['LSOA21CD', 'lsoa21_codes', 'lsoa21cd'] },
-    ] as const);
-    const areas: FootprintSource['areas'] = new Map();
-    const lsoaLists = new Map<string, { codes: string[]; line: number }>();
-    for (const row of table.rows) {
-      const code = row.code as string;
-      if (!areas.has(code)) areas.set(code, { name: (row.name as string | undefined) ?? '', marker: null });
+    ] as const, (row) => {
+      const code = row.get('code') as string;
+      if (!areas.has(code)) areas.set(code, { name: row.text('name'), marker: null });
       let list = lsoaLists.get(code);
-      if (!list) lsoaLists.set(code, (list = { codes: [], line: row.__line }));
-      list.codes.push(...String(row.lsoa).split(';').map((s) => s.trim()).filter(Boolean));
-    }
+      if (!list) lsoaLists.set(code, (list = { codes: [], line: row.line() }));
+      list.codes.push(...row.text('lsoa').split(';').map((s) => s.trim()).filter(Boolean));
+    });
     return { file, kind: 'lsoa-list', areas, lsoaLists };
   }
   const { features, idOf } = readPolygons(file, AREA_CODE_KEYS, 'Big Local areas');

@@ -1,11 +1,11 @@
 /**
  * The map geometry runs in a worker thread beside the rest of the ingest.
  *
- * Reading the 47 MB boundary file and building, simplifying and cutting the LSOA topology is about
- * half of the ingest's work, and none of it needs the census tables until the very end. So the
- * worker starts first and works while this thread reads the census and lookups: it sends back
- * each LSOA's inside point as soon as it has them (the footprints need them), then, once sent the
- * LSOA properties, the finished map files as text.
+ * Reading the 47 MB boundary file into a topology and drawing the maps from it is about half of
+ * the ingest's work, and most of it needs little from the census tables. So the worker starts
+ * first and works while this thread reads the census and lookups: it sends back each LSOA's
+ * inside point as soon as it has them (the footprints need them), and draws each map as soon as
+ * this thread sends what that map needs, returning the finished map files as text.
  */
 import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';

@@ -1,17 +1,16 @@
 /**
- * Inside the geometry worker (see geometry-thread.ts). For each job: reads the LSOA boundaries,
- * sends their inside points, builds the England topology while the census is read in the main
- * thread, draws the district map once sent the districts, then cuts the other map files once sent
- * the properties to put on them.
+ * Inside the geometry worker (see geometry-thread.ts). For each job, in the order the main thread
+ * sends what each step needs: reads the LSOA boundaries into a topology and sends their inside
+ * points; draws the district map once sent the districts; cuts each LSOA map's geometry once sent
+ * which LSOAs it holds; and, once sent their properties, returns every map file as text.
  */
 import { parentPort } from 'node:worker_threads';
 import { dissolvedTopology, lsoaInsidePoints, readLsoaBoundaries, type LsoaBoundaries } from './lsoa-boundaries.ts';
-import type { LsoaGeometryIndex } from './geometry.ts';
+import { QUANTIZE, SIMPLIFY, lsoaGeometryIndex, subsetTopology } from './geometry.ts';
 import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type LsoaMapList, type MapInputs, type ToWorker } from './geometry-thread.ts';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const port = parentPort!;
-let geometry: typeof import('./geometry.ts') | null = null;
 let job = 0;
 type Message = FromWorker extends infer M ? (M extends unknown ? Omit<M, 'job'> : never) : never;
 const send = (m: Message) => port.postMessage({ ...m, job });
@@ -29,9 +28,6 @@ async function prepare(boundaryFile: string): Promise<LsoaBoundaries> {
   const boundaries = await readLsoaBoundaries(boundaryFile, ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries');
   logTime('LSOA 2021 boundaries (mapshaper)', t0);
   send({ kind: 'points', points: step('inside point of every LSOA', () => lsoaInsidePoints(boundaries)) });
-  // The map code and its libraries load only now, so the points (which the main thread waits for)
-  // are not held up by them.
-  geometry ??= await import('./geometry.ts');
   return boundaries;
 }
 
@@ -39,7 +35,6 @@ const json = (value: unknown) => JSON.stringify(value) + '\n';
 
 /** The England map: every LSOA of the boundary file, grouped by district in order of their codes. */
 function districtMap(boundaries: LsoaBoundaries, inputs: DistrictInputs): string {
-  const { SIMPLIFY, QUANTIZE } = geometry!;
   const byLad = new Map<string, string[]>();
   for (const code of boundaries.lsoas.map((l) => l.code).sort()) {
     const lad = inputs.ladOf[code];
@@ -54,8 +49,8 @@ function districtMap(boundaries: LsoaBoundaries, inputs: DistrictInputs): string
 }
 
 /** Each LSOA map's geometry, cut from the England topology; properties come later (see maps). */
-function lsoaMapTopologies(index: LsoaGeometryIndex, list: LsoaMapList): Array<{ file: string; codes: string[]; topology: Topology }> {
-  const { subsetTopology } = geometry!;
+function lsoaMapTopologies(boundaries: LsoaBoundaries, list: LsoaMapList): Array<{ file: string; codes: string[]; topology: Topology }> {
+  const index = lsoaGeometryIndex(boundaries);
   return list.map(({ code, codes }) => ({
     file: `geo/lsoa/${code}.topo.json`,
     codes,
@@ -64,7 +59,6 @@ function lsoaMapTopologies(index: LsoaGeometryIndex, list: LsoaMapList): Array<{
 }
 
 function maps(boundaries: LsoaBoundaries, districtFile: string, lsoaMaps: ReturnType<typeof lsoaMapTopologies>, inputs: MapInputs): Array<[string, string]> {
-  const { SIMPLIFY, QUANTIZE } = geometry!;
   const files: Array<[string, string]> = [];
   files.push(['geo/england-districts.topo.json', districtFile]);
   const groups = inputs.footprintGroups;
@@ -82,12 +76,10 @@ function maps(boundaries: LsoaBoundaries, districtFile: string, lsoaMaps: Return
 }
 
 let boundaries: LsoaBoundaries | null = null;
-let index: LsoaGeometryIndex | null = null;
 let districtFile: string | null = null;
 let lsoaMaps: ReturnType<typeof lsoaMapTopologies> | null = null;
 const reset = () => {
   boundaries = null;
-  index = null;
   districtFile = null;
   lsoaMaps = null;
 };
@@ -99,9 +91,8 @@ async function handle(m: ToWorker): Promise<void> {
       boundaries = await prepare(m.boundaryFile);
     } else if (m.kind === 'districts') {
       districtFile = step('district map', () => districtMap(boundaries!, fromJson(m.json)));
-      index = geometry!.lsoaGeometryIndex(boundaries!);
     } else if (m.kind === 'lsoa-maps') {
-      lsoaMaps = step('LSOA maps around the areas', () => lsoaMapTopologies(index!, fromJson(m.json)));
+      lsoaMaps = step('LSOA maps around the areas', () => lsoaMapTopologies(boundaries!, fromJson(m.json)));
     } else {
       if (districtFile === null || lsoaMaps === null) throw new Error('the map files were asked for before the district and LSOA maps');
       const files = maps(boundaries!, districtFile, lsoaMaps, fromJson(m.json));

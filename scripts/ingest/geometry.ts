@@ -31,20 +31,6 @@ export const QUANTIZE = 1e4;
 
 type Polygons<P> = FeatureCollection<Polygon | MultiPolygon, P>;
 
-/**
- * Builds a topology in the input's own coordinates and simplifies it.
- *
- * No quantisation before the topology: neighbouring polygons in the ONS boundary file share their
- * border vertices exactly, so shared arcs are found by exact coordinates, and skipping a rounding
- * pass over a million points is the cheaper way (quantisation happens once, per output file).
- */
-function simplifiedTopology<P>(objects: Record<string, Polygons<P>>, minWeight: number): Topology {
-  const built = topology(objects as never) as unknown as Topology;
-  const simplified = simplify(presimplify(built as never), minWeight) as unknown as Topology;
-  // A shipped file carries only what it needs: the weights' pass leaves no transform to keep.
-  return { type: 'Topology', objects: simplified.objects, arcs: simplified.arcs };
-}
-
 /** The boundary topology: every English LSOA, unsimplified, unquantised. */
 export interface LsoaGeometryIndex {
   /** How many arcs the topology has. */
@@ -106,12 +92,10 @@ export function subsetTopology<P>(
   return quantize({ type: 'Topology', objects: out, arcs } as never, quantization) as unknown as Topology;
 }
 
-/** Quantises every object of a simplified topology for shipping. */
-function shipped(topo: Topology): Topology {
-  return quantize(topo as never, QUANTIZE) as unknown as Topology;
-}
-
-/** The footprints as drawn: the source polygons themselves, lightly simplified. */
+/** The footprints as drawn: the source polygons themselves, lightly simplified and quantised. */
 export function footprintTopology<P>(footprints: Polygons<P>): Topology {
-  return shipped(simplifiedTopology({ footprints }, SIMPLIFY.footprint));
+  const built = topology({ footprints } as never) as unknown as Topology;
+  const simplified = simplify(presimplify(built as never), SIMPLIFY.footprint) as unknown as Topology;
+  // Only the objects and arcs go into the shipped file.
+  return quantize({ type: 'Topology', objects: simplified.objects, arcs: simplified.arcs } as never, QUANTIZE) as unknown as Topology;
 }

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { readCsv, eachCsvRow, assertUnique, InputError, type ColumnSpec, type CsvRow } from './read-tables.ts';
+import { eachCsvRow, InputError, type ColumnSpec, type CsvRow } from './read-tables.ts';
 import { type HealthCounts } from '../../src/data/schema.ts';
 
 export const INPUT_PATHS = {
@@ -64,13 +64,16 @@ export interface HealthTable {
 
 /**
  * The line of a code in a table, found by reading the file again: only error messages need it, so
- * the tables do not keep a line per row (for the output-area files, 189,000 of them).
+ * the tables do not keep a line per row (for the output-area files, 189,000 of them). `columns`
+ * holds the code column first; `keep` skips rows the reader skipped too.
  */
-function lineFinder(file: string, column: ColumnSpec): (code: string) => number | null {
+function lineFinder(file: string, columns: readonly ColumnSpec[], keep: (row: CsvRow<string>) => boolean = () => true): (code: string) => number | null {
+  const [codeColumn, ...others] = columns;
+  const asText = [{ ...codeColumn!, kind: 'text' }, ...others] as const;
   return (code) => {
     let found: number | null = null;
-    eachCsvRow(file, [{ ...column, kind: 'text', optional: false }] as const, (row) => {
-      if (found === null && row.text(column.key) === code) found = row.line();
+    eachCsvRow(file, asText, (row) => {
+      if (found === null && row.text(codeColumn!.key) === code && keep(row)) found = row.line();
     });
     return found;
   };
@@ -81,23 +84,38 @@ function duplicate(row: CsvRow<string>, column: string, code: string, lineOf: (c
   return row.fail(column, `duplicate code ${code} (first on line ${lineOf(code)})`);
 }
 
+/** Reads a table keyed by a unique code; `use` gets each row, its code checked unique. */
+function eachUniqueRow<S extends readonly ColumnSpec[]>(file: string, columns: S, codeColumn: string, use: (code: string, row: CsvRow<S[number]['key']>) => void): void {
+  const lineOf = lineFinder(file, columns);
+  const seen = new Set<string>();
+  eachCsvRow(file, columns, (row) => {
+    const code = row.get(columns[0]!.key) as string;
+    if (seen.has(code)) duplicate(row, codeColumn, code, lineOf);
+    seen.add(code);
+    use(code, row);
+  });
+}
+
+/** Nomis API extracts of QS302EW carry a rural/urban breakdown; the total is the row we want. */
+const isTotalRow = (row: CsvRow<string>) => {
+  const ru = row.text('rural_urban');
+  return ru === '' || /^total$/i.test(ru);
+};
+
 /**
  * Reads a general-health table and checks each row: the five categories sum to the total, and no
  * code repeats. Each English row goes to `use`, which answers false if it has seen the code.
  */
 function readHealthRows(file: string, codeAliases: string[], use: (code: string, counts: HealthCounts, row: CsvRow<string>) => boolean): (code: string) => number | null {
-  const codeColumn = { key: 'code', kind: 'code', aliases: [...codeAliases, 'geography code', 'mnemonic'] } as const satisfies ColumnSpec;
-  const columns = [
-    codeColumn,
-    // Nomis API extracts of QS302EW carry a rural/urban breakdown; the total is the row we want.
+  const keyColumns = [
+    { key: 'code', kind: 'code', aliases: [...codeAliases, 'geography code', 'mnemonic'] },
     { key: 'rural_urban', kind: 'text', aliases: ['Rural Urban', 'rural_urban'], optional: true },
-    ...healthColumns([]),
   ] as const satisfies readonly ColumnSpec[];
+  const columns = [...keyColumns, ...healthColumns([])] as const satisfies readonly ColumnSpec[];
   const otherCodes = new Set<string>();
-  const lineOf = lineFinder(file, codeColumn);
+  const lineOf = lineFinder(file, keyColumns, isTotalRow);
   eachCsvRow(file, columns, (row) => {
-    const ru = row.text('rural_urban');
-    if (ru !== '' && !/^total$/i.test(ru)) return;
+    if (!isTotalRow(row)) return;
     const code = row.get('code') as string;
     const c: HealthCounts = {
       residents: row.count('residents'),
@@ -145,7 +163,7 @@ export interface OaLookup {
 export function readOaLookup(raw: string): OaLookup {
   const file = join(raw, INPUT_PATHS.oaToLsoa21);
   const oaColumn = { key: 'oa', kind: 'code', aliases: ['OA21CD'] } as const satisfies ColumnSpec;
-  const lineOf = lineFinder(file, oaColumn);
+  const lineOf = lineFinder(file, [oaColumn]);
   const oaNumber = new Map<string, number>();
   const oas: string[] = [];
   const lsoaOf: number[] = [];
@@ -265,15 +283,16 @@ export interface LadInfo {
 }
 
 export function readLadRegions(raw: string): Map<string, LadInfo> {
-  const file = join(raw, INPUT_PATHS.ladToRegion);
-  const table = readCsv(file, [
+  const out = new Map<string, LadInfo>();
+  eachUniqueRow(join(raw, INPUT_PATHS.ladToRegion), [
     { key: 'code', kind: 'code', aliases: ['LAD21CD', 'LAD22CD'] },
     { key: 'name', kind: 'text', aliases: ['LAD21NM', 'LAD22NM'] },
     { key: 'regionCode', kind: 'code', aliases: ['RGN21CD', 'RGN22CD'] },
     { key: 'regionName', kind: 'text', aliases: ['RGN21NM', 'RGN22NM'] },
-  ] as const);
-  assertUnique(table, 'code', 'LAD21CD');
-  return new Map(table.rows.map((r) => [r.code as string, { code: r.code as string, name: r.name as string, regionCode: r.regionCode as string, regionName: r.regionName as string }]));
+  ] as const, 'LAD21CD', (code, row) => {
+    out.set(code, { code, name: row.text('name'), regionCode: row.get('regionCode') as string, regionName: row.text('regionName') });
+  });
+  return out;
 }
 
 export interface ImdRow {
@@ -284,20 +303,16 @@ export interface ImdRow {
 
 export function readImd(raw: string): { file: string; byLsoa11: Map<string, ImdRow> } {
   const file = join(raw, INPUT_PATHS.imd2019);
-  const codeColumn = { key: 'code', kind: 'code', aliases: ['LSOA11CD', 'LSOA code (2011)'] } as const satisfies ColumnSpec;
-  const lineOf = lineFinder(file, codeColumn);
   const out = new Map<string, ImdRow>();
-  eachCsvRow(file, [
-    codeColumn,
+  eachUniqueRow(file, [
+    { key: 'code', kind: 'code', aliases: ['LSOA11CD', 'LSOA code (2011)'] },
     { key: 'score', kind: 'number', aliases: ['IMD_score', 'Index of Multiple Deprivation (IMD) Score'] },
     { key: 'rank', kind: 'count', aliases: ['IMD_rank', 'Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)'] },
     { key: 'decile', kind: 'count', aliases: ['IMD_decile', 'Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)'] },
-  ] as const, (row) => {
-    const code = row.get('code') as string;
+  ] as const, 'LSOA11CD', (code, row) => {
     const score = row.get('score') as number;
     const rank = row.count('rank');
     const decile = row.count('decile');
-    if (out.has(code)) duplicate(row, 'LSOA11CD', code, lineOf);
     if (decile < 1 || decile > 10) row.fail('IMD_decile', `decile ${decile} is not between 1 and 10`);
     out.set(code, { score, rank, decile });
   });
@@ -318,7 +333,9 @@ export interface AreaListRow {
 
 /** The programme's list of areas with the footprint notes; optional when official boundaries carry names. */
 export function readAreaList(file: string): Map<string, AreaListRow> {
-  const table = readCsv(file, [
+  const out = new Map<string, AreaListRow>();
+  const split = (v: string) => v.split(';').map((s) => s.trim()).filter(Boolean);
+  eachUniqueRow(file, [
     { key: 'code', kind: 'code', aliases: ['area_code'] },
     { key: 'name', kind: 'text', aliases: ['area_name'] },
     { key: 'wave', kind: 'text', aliases: ['wave'], optional: true },
@@ -327,29 +344,23 @@ export function readAreaList(file: string): Map<string, AreaListRow> {
     { key: 'evidence', kind: 'text', aliases: ['evidence'], optional: true },
     { key: 'sourceUrls', kind: 'text', aliases: ['source_urls'], optional: true },
     { key: 'lsoa21', kind: 'text', aliases: ['lsoa21_codes', 'LSOA21CD'], optional: true },
-  ] as const);
-  assertUnique(table, 'code', 'area_code');
-  const out = new Map<string, AreaListRow>();
-  for (const r of table.rows) {
-    const code = r.code as string;
+  ] as const, 'area_code', (code, row) => {
     if (!/^[a-z0-9-]+$/.test(code)) {
-      throw new InputError(file, r.__line, 'area_code', `area_code "${code}" must be lower-case letters, digits and hyphens (it is used in URLs)`);
+      row.fail('area_code', `area_code "${code}" must be lower-case letters, digits and hyphens (it is used in URLs)`);
     }
-    const waveText = (r.wave as string | undefined) ?? '';
-    const wave = /^\d+$/.test(waveText) ? Number(waveText) : null;
-    const split = (v: unknown) => String(v ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+    const waveText = row.text('wave');
     out.set(code, {
       code,
-      name: r.name as string,
-      wave,
-      confidence: ((r.confidence as string | undefined) ?? '') || 'unknown',
-      method: (r.method as string | undefined) ?? '',
-      evidence: (r.evidence as string | undefined) ?? '',
-      sourceUrls: split(r.sourceUrls),
-      lsoa21: split(r.lsoa21),
-      line: r.__line,
+      name: row.text('name'),
+      wave: /^\d+$/.test(waveText) ? Number(waveText) : null,
+      confidence: row.text('confidence') || 'unknown',
+      method: row.text('method'),
+      evidence: row.text('evidence'),
+      sourceUrls: split(row.text('sourceUrls')),
+      lsoa21: split(row.text('lsoa21')),
+      line: row.line(),
     });
-  }
+  });
   return out;
 }
 

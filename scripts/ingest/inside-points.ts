@@ -34,9 +34,11 @@ function largestPart(polygons: FlatPolygon[]): FlatPolygon {
 
 export const round6 = (pt: Position): [number, number] => [Math.round(pt[0]! * 1e6) / 1e6, Math.round(pt[1]! * 1e6) / 1e6];
 
-/** Even-odd point-in-polygon over a polygon's rings (holes included). */
-function insideRings([x, y]: [number, number], rings: FlatPolygon): boolean {
-  let inside = false;
+/**
+ * Calls `at` with the x of every crossing of the horizontal line through y with the rings' edges.
+ * Half-open in y, so a vertex exactly on the line is counted once.
+ */
+function forEachCrossing(rings: FlatPolygon, y: number, at: (x: number) => void): void {
   for (const ring of rings) {
     const n = ring.length / 2;
     for (let i = 0, j = n - 1; i < n; j = i++) {
@@ -44,9 +46,17 @@ function insideRings([x, y]: [number, number], rings: FlatPolygon): boolean {
       const yi = ring[2 * i + 1]!;
       const xj = ring[2 * j]!;
       const yj = ring[2 * j + 1]!;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      if (yi > y !== yj > y) at(xi + ((y - yi) * (xj - xi)) / (yj - yi));
     }
   }
+}
+
+/** Even-odd point-in-polygon over a polygon's rings (holes included): crossings to its right. */
+function insideRings([x, y]: [number, number], rings: FlatPolygon): boolean {
+  let inside = false;
+  forEachCrossing(rings, y, (cx) => {
+    if (x < cx) inside = !inside;
+  });
   return inside;
 }
 
@@ -87,17 +97,7 @@ function scanline(polygons: FlatPolygon[]): [number, number] {
   }
   const y = (y0 + y1) / 2;
   const crossings: number[] = [];
-  for (const ring of part) {
-    const n = ring.length / 2;
-    for (let i = 0, j = n - 1; i < n; j = i++) {
-      const xi = ring[2 * i]!;
-      const yi = ring[2 * i + 1]!;
-      const xj = ring[2 * j]!;
-      const yj = ring[2 * j + 1]!;
-      // Half-open in y, so a vertex exactly on the line is counted once.
-      if (yi > y !== yj > y) crossings.push(xi + ((y - yi) * (xj - xi)) / (yj - yi));
-    }
-  }
+  forEachCrossing(part, y, (x) => crossings.push(x));
   crossings.sort((a, b) => a - b);
   let widest = 0;
   let x = NaN;

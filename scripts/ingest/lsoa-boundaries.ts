@@ -18,6 +18,7 @@ import type { Position } from 'geojson';
 import type { GeometryCollection, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import { InputError } from './read-tables.ts';
 import { scanlinePointOfArcs, type ArcVertices } from './inside-points.ts';
+import { readPolygons } from './footprints.ts';
 
 /** Every LSOA as a TopoJSON object over the boundary file's arcs, still in mapshaper's typed arrays. */
 export interface LsoaBoundaries {
@@ -64,9 +65,7 @@ const internal = (createRequire(import.meta.url)('mapshaper') as { internal: Map
 
 export async function readLsoaBoundaries(file: string, idKeys: readonly string[], label: string): Promise<LsoaBoundaries> {
   // Says exactly what is wrong by reading the file the slow, strict way; `why` if that finds nothing.
-  const refuse = async (why: string): Promise<never> => {
-    // Loaded only here: the strict reader's dependencies would slow the worker's start.
-    const { readPolygons } = await import('./footprints.ts');
+  const refuse = (why: string): never => {
     readPolygons(file, idKeys, label);
     throw new InputError(file, null, null, `${label}: ${why}`);
   };

@@ -36,12 +36,6 @@ export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-export interface Table<K extends string> {
-  file: string;
-  /** Values by key; counts and numbers are already numbers. */
-  rows: Array<Record<K, string | number> & { __line: number }>;
-}
-
 function readText(file: string): string {
   if (!existsSync(file)) throw new InputError(file, null, null, 'file not found');
   let text = readFileSync(file, 'utf8');
@@ -56,7 +50,9 @@ export interface CsvRow<K extends string> {
   line(): number;
   /** The trimmed field, converted and checked by the column's kind; undefined for an absent optional column. */
   get(key: K): string | number | undefined;
+  /** The trimmed field as text, whatever its kind; '' for an absent optional column. */
   text(key: K): string;
+  /** get() for a column of kind 'count'. */
   count(key: K): number;
   /** Stops the ingest with an error at this row, in `column` (a name, or the column's number). */
   fail(column: string | number | null, problem: string): never;
@@ -79,7 +75,6 @@ export function eachCsvRow<S extends readonly ColumnSpec[]>(
 ): void {
   type K = S[number]['key'];
   const text = readText(file);
-  if (text.trim() === '') throw new InputError(file, 1, null, 'file is empty: expected a header row');
   let header: string[] | null = null;
   const indexOf: Record<string, number> = {};
   const kindOf: Record<string, ColumnKind> = {};
@@ -110,11 +105,7 @@ export function eachCsvRow<S extends readonly ColumnSpec[]>(
       const at = indexOf[key];
       return at === undefined ? '' : fields[at]!.trim();
     },
-    count: (key) => {
-      const raw = fields[indexOf[key]!]!;
-      const n = wholeNumber(raw);
-      return n >= 0 ? n : (convert(raw, 'count', key, file, () => lineOfRow(r), indexOf[key]! + 1) as number);
-    },
+    count: (key) => row.get(key) as number,
     fail: (column, problem) => {
       throw new InputError(file, lineOfRow(r), column, problem);
     },
@@ -170,27 +161,6 @@ function resolveColumns(file: string, columns: readonly ColumnSpec[], header: st
     indexOf[spec.key] = at;
     kindOf[spec.key] = spec.kind;
   }
-}
-
-/**
- * Reads a small CSV into row objects (see eachCsvRow), every present column converted by its kind.
- */
-export function readCsv<S extends readonly ColumnSpec[]>(
-  file: string,
-  columns: S,
-  options: { rowFilter?: (field: (key: S[number]['key']) => string) => boolean } = {},
-): Table<S[number]['key']> {
-  const rows: Table<S[number]['key']>['rows'] = [];
-  eachCsvRow(file, columns, (row) => {
-    if (options.rowFilter && !options.rowFilter((key) => row.text(key))) return;
-    const out = { __line: row.line() } as Record<string, string | number> & { __line: number };
-    for (const spec of columns) {
-      const value = row.get(spec.key);
-      if (value !== undefined) out[spec.key] = value;
-    }
-    rows.push(out as (typeof rows)[number]);
-  });
-  return { file, rows };
 }
 
 /** Letters, digits, underscores and hyphens only, and at least one: what /^[\w-]+$/ accepts. */
@@ -267,17 +237,4 @@ function lineOf(text: string, index: number): number {
   let line = 1;
   for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
-}
-
-/** Reports the first repeated code in a column. */
-export function assertUnique<K extends string>(table: Table<K>, key: K, column: string): void {
-  const seen = new Map<string | number, number>();
-  for (const row of table.rows) {
-    const code = row[key];
-    const first = seen.get(code);
-    if (first !== undefined) {
-      throw new InputError(table.file, row.__line, column, `duplicate code ${code} (first on line ${first})`);
-    }
-    seen.set(code, row.__line);
-  }
 }

@@ -39,6 +39,7 @@ import {
   type FootprintConfidence,
   type HealthChange,
   type HealthCounts,
+  type HealthShares,
   type LsoaProperties,
   type Place,
   type Summary,
@@ -99,8 +100,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     // the order the areas take below (by name, then code). Footprints given as LSOA lists are
     // dissolved from the LSOA topology, which only the worker has.
     const displayName = (code: string) => footprintSource.areas.get(code)!.name || areaList.get(code)?.name || code;
-    const byName = (x: { code: string; name: string }, y: { code: string; name: string }) => x.name.localeCompare(y.name, 'en-GB') || (x.code < y.code ? -1 : 1);
-    const footprintOrder = [...footprintSource.areas.keys()].map((code) => ({ code, name: displayName(code) })).sort(byName);
+    const footprintOrder = [...footprintSource.areas.keys()]
+      .map((code) => ({ code, name: displayName(code) }))
+      .sort((x, y) => x.name.localeCompare(y.name, 'en-GB') || (x.code < y.code ? -1 : 1));
     const footprintMap = footprintSource.kind === 'polygons'
       ? footprintTopology({
           type: 'FeatureCollection',
@@ -120,12 +122,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const inFootprint = new Set<string>();
     for (const units of assignment.unitsOf.values()) for (const u of units) inFootprint.add(u.id);
 
+    // Each area's district (the one most of its 2021 residents live in) and its LSOAs.
     const majorityLad = (units: ComparisonUnit[]): LadInfo => {
       const byLad = new Map<string, number>();
       for (const u of units) byLad.set(u.lad, (byLad.get(u.lad) ?? 0) + u.counts2021.residents);
       const code = [...byLad].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
       return lads.get(code)!;
     };
+    const ladOfArea = new Map([...assignment.unitsOf].map(([code, units]) => [code, majorityLad(units)]));
+    const lsoasOfArea = new Map([...assignment.unitsOf].map(([code, units]) => [code, units.flatMap((u) => u.lsoa21).sort()]));
     // 4. Maps: sent to the geometry thread as soon as the footprints are known, so it cuts them while
     // the figures and tables below are worked out.
     const lsoaByLad = new Map<string, string[]>();
@@ -139,11 +144,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     // an area's main district, with every LSOA of the district and those of its areas that lie in
     // a neighbouring district, so that a footprint crossing a district border is mapped whole.
     const lsoaMaps = new Map<string, Set<string>>();
-    for (const units of assignment.unitsOf.values()) {
-      const lad = majorityLad(units).code;
+    for (const [area, lsoa21] of lsoasOfArea) {
+      const lad = ladOfArea.get(area)!.code;
       let codes = lsoaMaps.get(lad);
       if (!codes) lsoaMaps.set(lad, (codes = new Set(lsoaByLad.get(lad))));
-      for (const u of units) for (const code of u.lsoa21) codes.add(code);
+      for (const code of lsoa21) codes.add(code);
     }
     const lsoaMapList = [...lsoaMaps].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([code, codes]) => ({ code, codes: [...codes].sort() }));
     // Sent now, so the worker cuts these maps' geometry while the figures they carry are worked out.
@@ -152,7 +157,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const areaOfUnit = new Map<string, string>();
     for (const [area, units] of assignment.unitsOf) for (const u of units) areaOfUnit.set(u.id, area);
     // Shares are worked out once per unit, and only for the units on some LSOA map.
-    const sharesOf = new Map<string, { s11: ReturnType<typeof healthShares>; s21: ReturnType<typeof healthShares> }>();
+    const sharesOf = new Map<string, { s11: HealthShares; s21: HealthShares }>();
     const lsoaProperties: Record<string, LsoaProperties> = {};
     for (const codes of lsoaMaps.values()) for (const code of codes) {
       if (code in lsoaProperties) continue;
@@ -180,7 +185,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       // Footprints given as LSOAs are dissolved from the LSOA topology, which only the worker has.
       footprintGroups: footprintSource.kind === 'polygons'
         ? null
-        : footprintOrder.map(({ code, name }) => ({ codes: assignment.unitsOf.get(code)!.flatMap((u) => u.lsoa21).sort(), properties: { code, name } })),
+        : footprintOrder.map(({ code, name }) => ({ codes: lsoasOfArea.get(code)!, properties: { code, name } })),
     };
     const maps = geometry.maps(mapInputs);
 
@@ -200,11 +205,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       similar_areas: toHealthChange(sumUnits(areaFigures.map((a) => a.comparator))),
     };
 
-    const areas: BigLocalArea[] = areaFigures.map((a) => {
+    // In the footprint map's order (by name, then code); every footprint has units, or the ingest
+    // has stopped. areaFigures keeps the assignment's order, which the bootstrap's draws depend on.
+    const figuresOf = new Map(areaFigures.map((a) => [a.code, a]));
+    const areas: BigLocalArea[] = footprintOrder.map(({ code }) => {
+      const a = figuresOf.get(code)!;
       const listed = areaList.get(a.code);
       const source = footprintSource.areas.get(a.code)!;
-      const lad = majorityLad(a.units);
-      const lsoa21 = a.units.flatMap((u) => u.lsoa21).sort();
+      const lad = ladOfArea.get(a.code)!;
+      const lsoa21 = lsoasOfArea.get(a.code)!;
       // The area list's confidence, method and evidence describe how the approximate footprints
       // were matched; with official boundaries dropped in they no longer apply.
       const confidence = (official ? (source.confidence ?? 'official') : (listed?.confidence ?? source.confidence ?? 'unknown')) as string;
@@ -227,10 +236,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
         comparator: toHealthChange(a.comparator),
       };
     });
-    areas.sort(byName);
-    // Every footprint gets units or the ingest has stopped, so the map drawn above has these areas.
-    if (areas.map((a) => a.code).join() !== footprintOrder.map((a) => a.code).join()) throw new Error('the footprint map and the areas disagree');
-
 
     // 6. Districts and regions.
     const placeFigures = (key: (u: ComparisonUnit) => string) => {
