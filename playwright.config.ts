@@ -1,4 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { assertProjectNode } from './scripts/runtime.mjs';
+
+// Each test worker loads this file again: say it once, from the runner.
+assertProjectNode('playwright', { quiet: process.env.TEST_WORKER_INDEX !== undefined });
 
 /**
  * End-to-end tests against the built site (`npm run build` first; `npm test` does both).

@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { assertProjectNode } from './scripts/runtime.mjs';
+
+assertProjectNode('vitest');
 
 export default defineConfig({
   test: {

@@ -51,10 +51,10 @@ async function waitFor(url: string, ms = 30_000): Promise<void> {
   throw new Error(`server did not answer at ${url}`);
 }
 
-// The astro binary itself (not npx), so killing it stops the server.
+// Astro itself (not npx), so killing it stops the server; on this process's Node, the project's.
 const preview = spawn(
-  'node_modules/.bin/astro',
-  ['preview', '--port', String(PORT), '--host', '127.0.0.1', ...(OUT_DIR ? ['--outDir', OUT_DIR] : [])],
+  process.execPath,
+  ['node_modules/astro/bin/astro.mjs', 'preview', '--port', String(PORT), '--host', '127.0.0.1', ...(OUT_DIR ? ['--outDir', OUT_DIR] : [])],
   { stdio: 'ignore' },
 );
 let chrome: chromeLauncher.LaunchedChrome | undefined;

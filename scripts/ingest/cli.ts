@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { runIngest } from './run.ts';
 import { InputError } from './read-tables.ts';
+import { assertProjectNode } from '../runtime.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     quiet: { type: 'boolean', default: false },
   },
 });
+
+assertProjectNode('ingest', { quiet: values.quiet });
 
 try {
   console.log(`ingest: ${values.raw} → ${values.out}`);

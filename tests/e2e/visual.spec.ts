@@ -5,10 +5,15 @@
  *
  * After an intended visual change, look at the diff (test-results/), then refresh the images:
  *   npx playwright test visual.spec.ts --update-snapshots
- * Charts use the bundled Inter (@fontsource), but the page text uses the system font stack
- * (--font-ui, --font-body), so the images belong to the machine that made them: Debian Chromium
- * (/usr/bin/chromium, playwright.config.ts) with its fonts. On another setup, refresh them first.
+ * Charts and share images use the bundled Inter (@fontsource), but the page text uses the system
+ * font stacks (--font-ui, --font-body: see the README's "Fonts"), so the images hold only on a
+ * machine with the same fonts: Debian Chromium (/usr/bin/chromium) with fonts-dejavu-core and
+ * fonts-liberation and no other font package. Before each screenshot the test asks Chromium (over
+ * the DevTools protocol) which fonts it drew the text with, and fails naming the package to install,
+ * or saying which font got in first, when they are not those: a font difference is never reported
+ * as a mere pixel difference.
  */
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 
 const SHOTS = [
@@ -28,10 +33,66 @@ async function steady(page: Page, view: boolean) {
   });
 }
 
+/** The fonts the snapshots were made with: what draws each kind of text, and its Debian package. */
+const SNAPSHOT_FONTS = [
+  { text: 'headings and interface text (--font-ui)', stack: 'system-ui', family: 'DejaVu Sans', pkg: 'fonts-dejavu-core' },
+  { text: 'body text (--font-body)', stack: 'Charter', family: 'Liberation Serif', pkg: 'fonts-liberation' },
+] as const;
+
+function installedFamilies(): Set<string> {
+  try {
+    const out = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+    return new Set(out.split('\n').flatMap((l) => l.split(',')).map((f) => f.trim()).filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Fails, saying what to do, unless the text of `page` is drawn in the snapshot fonts. */
+async function expectSnapshotFonts(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const installed = installedFamilies();
+  let checked = 0;
+  for (const [i, want] of SNAPSHOT_FONTS.entries()) {
+    // The first element on screen whose own text is set in this stack.
+    const found = await page.evaluate(
+      ({ stack, i }) => {
+        const el = [...document.querySelectorAll('body *')].find(
+          (e) =>
+            getComputedStyle(e).fontFamily.startsWith(stack) &&
+            [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim().length > 3) &&
+            e.getBoundingClientRect().height > 0,
+        );
+        el?.setAttribute('data-font-probe', String(i));
+        return Boolean(el);
+      },
+      { stack: want.stack, i },
+    );
+    // Chart pages and embeds set no body text; a page with neither kind of text has nothing to check.
+    if (!found) continue;
+    checked++;
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-font-probe="${i}"]` });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const drawn = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0]?.familyName ?? '(none)';
+    const why = !installed.has(want.family)
+      ? `${want.family} is not installed: apt-get install -y ${want.pkg} (.ci/run does)`
+      : `another font comes first in the stack (${drawn}): the snapshots were made with ` +
+        `${SNAPSHOT_FONTS.map((f) => f.pkg).join(' and ')} only, so remove the package that provides ${drawn} ` +
+        'or refresh the snapshots and say so';
+    expect(drawn, `${want.text} on ${page.url()} is drawn in ${drawn}, not ${want.family}: ${why}`).toBe(want.family);
+  }
+  expect(checked, `no text in any checked font stack on ${page.url()}`).toBeGreaterThan(0);
+  await cdp.detach();
+}
+
 for (const shot of SHOTS) {
   test(`${shot.name} looks as before`, async ({ page }) => {
     await page.goto(shot.path);
     await steady(page, 'view' in shot);
+    await expectSnapshotFonts(page);
     await expect(page).toHaveScreenshot(`${shot.name}.png`, {
       fullPage: shot.fullPage,
       animations: 'disabled',

@@ -19,7 +19,8 @@ export function buildStoryOnly(outDir: string, processedDir?: string, pages: str
   for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'METHOD.md']) {
     if (existsSync(join(PROJECT, f))) copyFileSync(join(PROJECT, f), join(root, f));
   }
-  for (const d of ['node_modules', 'public', 'data']) symlinkSync(join(PROJECT, d), join(root, d));
+  // scripts/: astro.config.mjs imports scripts/runtime.mjs.
+  for (const d of ['node_modules', 'public', 'data', 'scripts']) symlinkSync(join(PROJECT, d), join(root, d));
   mkdirSync(join(root, 'src', 'pages'), { recursive: true });
   for (const d of readdirSync(join(PROJECT, 'src'))) {
     // Copied, not linked: Astro's compiler keys its metadata by real path and trips over links.
@@ -29,7 +30,8 @@ export function buildStoryOnly(outDir: string, processedDir?: string, pages: str
     mkdirSync(join(root, 'src', 'pages', page, '..'), { recursive: true });
     copyFileSync(join(PROJECT, 'src', 'pages', page), join(root, 'src', 'pages', page));
   }
-  execFileSync(join(PROJECT, 'node_modules', '.bin', 'astro'), ['build', '--root', root, '--outDir', resolve(outDir)], {
+  // On this process's Node (the project's), whatever `node` the PATH would find.
+  execFileSync(process.execPath, [join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root, '--outDir', resolve(outDir)], {
     cwd: root,
     env: { ...process.env, ...(processedDir ? { PROCESSED_DATA_DIR: resolve(processedDir) } : {}), ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'pipe',
