@@ -8,7 +8,8 @@ assertProjectNode('playwright', { quiet: process.env.TEST_WORKER_INDEX !== undef
  * End-to-end tests against the built site (`npm run build` first; `npm test` does both).
  * Uses the system Chromium (Debian package) – never `npx playwright install`.
  */
-const PORT = 4321;
+// PW_PORT: a second checkout can run its tests beside another's without sharing a preview server.
+const PORT = Number(process.env.PW_PORT ?? 4321);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
 
