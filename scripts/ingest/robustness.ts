@@ -1,0 +1,538 @@
+/**
+ * How far the difference in differences holds: the same estimate under other comparators, other
+ * footprints and without fast-growing units (specifications), and the estimate's place among
+ * placebo sets of similar neighbourhoods that got no Big Local money.
+ *
+ * Pure functions of the comparison units; the ingest supplies the units, the areas' units and the
+ * adjacency of units. Everything random is drawn from a seeded generator, so the same inputs give
+ * the same figures.
+ *
+ * Speed: an estimate only adds up counts. Each area's own and comparator counts are packed into one
+ * row of a Float64Array, and a bootstrap replicate adds 150 rows, in the same order and with the
+ * same shares as `differenceInDifferences` in compare.ts, so the two agree to the last bit.
+ */
+import { quantileSorted, randomInt, randomLcg } from 'd3';
+import { HEALTH_MEASURES, healthShares, round, type HealthCounts, type HealthMeasure, type Interval } from '../../src/data/schema.ts';
+import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, type AreaFigures, type Year2 } from './compare.ts';
+import type { ComparisonUnit } from './units.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Packed counts and the bootstrap
+
+const FIELDS = ['residents', 'very_good', 'good', 'fair', 'bad', 'very_bad'] as const;
+/** Own 2011, own 2021, comparator 2011, comparator 2021: six counts each. */
+const ROW = 4 * FIELDS.length;
+
+export type Estimates = Record<HealthMeasure, number>;
+
+function packYear2(row: Float64Array, offset: number, y: Year2) {
+  for (let f = 0; f < FIELDS.length; f++) {
+    row[offset + f] = y.counts2011[FIELDS[f]!];
+    row[offset + FIELDS.length + f] = y.counts2021[FIELDS[f]!];
+  }
+}
+
+/** One row per area: its own counts, then its comparator's. */
+export function packAreas(areas: Pick<AreaFigures, 'own' | 'comparator'>[]): Float64Array {
+  const packed = new Float64Array(areas.length * ROW);
+  areas.forEach((a, i) => {
+    packYear2(packed, i * ROW, a.own);
+    packYear2(packed, i * ROW + 2 * FIELDS.length, a.comparator);
+  });
+  return packed;
+}
+
+const countsAt = (sum: Float64Array, offset: number): HealthCounts => ({
+  residents: sum[offset]!,
+  very_good: sum[offset + 1]!,
+  good: sum[offset + 2]!,
+  fair: sum[offset + 3]!,
+  bad: sum[offset + 4]!,
+  very_bad: sum[offset + 5]!,
+});
+
+/** The difference in differences of summed rows (own change minus comparator change), per measure. */
+function estimateOfSum(sum: Float64Array): Estimates {
+  const [o11, o21, c11, c21] = [0, 1, 2, 3].map((k) => healthShares(countsAt(sum, k * FIELDS.length)));
+  const out = {} as Estimates;
+  for (const m of HEALTH_MEASURES) out[m] = o21![m] - o11![m] - (c21![m] - c11![m]);
+  return out;
+}
+
+/** The point estimate of the areas in `rows` (indices into `packed`; all areas when omitted). */
+export function estimateOf(packed: Float64Array, rows?: ArrayLike<number>): Estimates {
+  const sum = new Float64Array(ROW);
+  const n = rows ? rows.length : packed.length / ROW;
+  for (let i = 0; i < n; i++) {
+    const base = (rows ? rows[i]! : i) * ROW;
+    for (let f = 0; f < ROW; f++) sum[f]! += packed[base + f]!;
+  }
+  return estimateOfSum(sum);
+}
+
+/**
+ * The estimate with a percentile bootstrap interval: the areas are resampled with replacement, each
+ * with its own comparator. Draws exactly as compare.ts's `differenceInDifferences`, so, given the
+ * same areas, seed and replicates, the figures are identical.
+ */
+export function bootstrapInterval(
+  packed: Float64Array,
+  replicates = BOOTSTRAP_REPLICATES,
+  seed = BOOTSTRAP_SEED,
+): Record<HealthMeasure, Interval> {
+  const n = packed.length / ROW;
+  const point = estimateOf(packed);
+  const draw = randomInt.source(randomLcg(seed / 2 ** 32))(0, n);
+  const samples = Object.fromEntries(HEALTH_MEASURES.map((m) => [m, new Float64Array(replicates)])) as Record<HealthMeasure, Float64Array>;
+  const sum = new Float64Array(ROW);
+  for (let b = 0; b < replicates; b++) {
+    sum.fill(0);
+    for (let i = 0; i < n; i++) {
+      const base = draw() * ROW;
+      for (let f = 0; f < ROW; f++) sum[f]! += packed[base + f]!;
+    }
+    const est = estimateOfSum(sum);
+    for (const m of HEALTH_MEASURES) samples[m][b] = est[m];
+  }
+  return Object.fromEntries(
+    HEALTH_MEASURES.map((m) => {
+      const sorted = Array.from(samples[m]).sort((a, b) => a - b);
+      return [m, { estimate: round(point[m]), lower: round(quantileSorted(sorted, 0.025)!), upper: round(quantileSorted(sorted, 0.975)!) }];
+    }),
+  ) as Record<HealthMeasure, Interval>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparators built from cells of the pool
+
+export interface StudyUnit extends ComparisonUnit {
+  region: string;
+}
+
+/** A cell key for a unit, and the coarser key to fall back on when a cell has no pool units. */
+export interface CellScheme {
+  key(u: StudyUnit): string;
+  fallback(u: StudyUnit): string;
+}
+
+interface Cell {
+  residents2011: number;
+  counts: Float64Array;
+}
+
+/**
+ * Pool totals per cell, worked out once. `comparatorFor` reweights them to a set of Big Local units'
+ * 2011 residents per cell, optionally leaving some pool units out (a placebo area's own units).
+ */
+export class CellComparator {
+  private cells = new Map<string, Cell>();
+  constructor(
+    pool: StudyUnit[],
+    private scheme: CellScheme,
+  ) {
+    for (const u of pool) {
+      this.add(scheme.key(u), u, 1);
+      this.add(`fallback:${scheme.fallback(u)}`, u, 1);
+    }
+  }
+
+  private add(key: string, u: StudyUnit, sign: number, into = this.cells) {
+    let cell = into.get(key);
+    if (!cell) into.set(key, (cell = { residents2011: 0, counts: new Float64Array(2 * FIELDS.length) }));
+    cell.residents2011 += sign * u.counts2011.residents;
+    for (let f = 0; f < FIELDS.length; f++) {
+      cell.counts[f]! += sign * u.counts2011[FIELDS[f]!];
+      cell.counts[FIELDS.length + f]! += sign * u.counts2021[FIELDS[f]!];
+    }
+  }
+
+  /**
+   * The cells less some pool units (a placebo set's own units), for `comparatorFor`: only the
+   * cells those units are in are copied.
+   */
+  without(units: StudyUnit[]): Map<string, Cell> {
+    const less = new Map<string, Cell>();
+    for (const u of units) {
+      for (const key of [this.scheme.key(u), `fallback:${this.scheme.fallback(u)}`]) {
+        if (!less.has(key)) {
+          const c = this.cells.get(key)!;
+          less.set(key, { residents2011: c.residents2011, counts: Float64Array.from(c.counts) });
+        }
+        this.add(key, u, -1, less);
+      }
+    }
+    return less;
+  }
+
+  /** The comparator's counts for `units`; `less` (from `without`) replaces the cells it holds. */
+  comparatorFor(units: StudyUnit[], less: Map<string, Cell> = new Map()): Year2 {
+    const want = new Map<string, { residents: number; fallback: string }>();
+    for (const u of units) {
+      const key = this.scheme.key(u);
+      const w = want.get(key);
+      if (w) w.residents += u.counts2011.residents;
+      else want.set(key, { residents: u.counts2011.residents, fallback: `fallback:${this.scheme.fallback(u)}` });
+    }
+    const out = new Float64Array(2 * FIELDS.length);
+    for (const [key, { residents, fallback }] of [...want].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const pick = (k: string) => less.get(k) ?? this.cells.get(k);
+      let cell = pick(key);
+      if (!cell || cell.residents2011 <= 0) cell = pick(fallback);
+      if (!cell || cell.residents2011 <= 0) throw new Error(`no comparator units for cell ${key} nor ${fallback}`);
+      const w = residents / cell.residents2011;
+      for (let f = 0; f < out.length; f++) out[f]! += cell.counts[f]! * w;
+    }
+    return { counts2011: countsAt(out, 0), counts2021: countsAt(out, FIELDS.length) };
+  }
+
+}
+
+/** Region × IMD decile, falling back to the decile nationally: the site's main comparator. */
+export const REGION_DECILE: CellScheme = {
+  key: (u) => `${u.region}|${u.imdDecile}`,
+  fallback: (u) => `*|${u.imdDecile}`,
+};
+
+/** District × IMD decile, falling back to region × decile. */
+export const DISTRICT_DECILE: CellScheme = {
+  key: (u) => `${u.lad}|${u.imdDecile}`,
+  fallback: (u) => `${u.region}|${u.imdDecile}`,
+};
+
+/**
+ * Region × IMD decile × a band of 2011 very-good share, falling back to region × decile: the
+ * comparator then also matches how healthy the neighbourhoods were to begin with.
+ * `bands` are the upper edges of the bands, in per cent.
+ */
+export function baselineMatched(bands: number[]): CellScheme {
+  const band = (u: StudyUnit) => {
+    const share = healthShares(u.counts2011).very_good;
+    const i = bands.findIndex((edge) => share < edge);
+    return i < 0 ? bands.length : i;
+  };
+  return { key: (u) => `${u.region}|${u.imdDecile}|${band(u)}`, fallback: REGION_DECILE.key };
+}
+
+/** The edges that cut the units' 2011 very-good shares into `n` bands of equal counts. */
+export function shareBands(units: StudyUnit[], n: number): number[] {
+  const shares = units.map((u) => healthShares(u.counts2011).very_good).sort((a, b) => a - b);
+  return Array.from({ length: n - 1 }, (_, i) => quantileSorted(shares, (i + 1) / n)!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Population change
+
+export interface PopulationChange {
+  residents2011: number;
+  residents2021: number;
+  /** Per cent; null when there was nobody in 2011. */
+  changePct: number | null;
+}
+
+export function populationChange(counts2011: Pick<HealthCounts, 'residents'>, counts2021: Pick<HealthCounts, 'residents'>): PopulationChange {
+  const a = counts2011.residents;
+  const b = counts2021.residents;
+  return { residents2011: round(a), residents2021: round(b), changePct: a > 0 ? round((100 * (b - a)) / a, 2) : null };
+}
+
+/** Residents grew by more than `pct` per cent between the censuses. */
+export const grewFasterThan = (u: Year2, pct: number) =>
+  u.counts2011.residents > 0 && (100 * (u.counts2021.residents - u.counts2011.residents)) / u.counts2011.residents > pct;
+
+// ---------------------------------------------------------------------------------------------
+// Specifications
+
+export type SpecificationGroup = 'comparator' | 'footprints' | 'growth';
+
+export interface StudyArea {
+  code: string;
+  name: string;
+  confidence: string;
+  units: StudyUnit[];
+}
+
+export interface RobustnessInputs {
+  /** Every comparison unit outside the footprints (and not partly inside one). */
+  pool: StudyUnit[];
+  areas: StudyArea[];
+  /** Ids of pool units that share a boundary with a footprint; omitted: no such specification. */
+  nextToFootprint?: Set<string>;
+  /** The areas' units under the other unit rule (most of the unit's residents inside). */
+  residentsRuleAreas?: StudyArea[];
+}
+
+export interface Specification {
+  id: string;
+  label: string;
+  group: SpecificationGroup;
+  /** Areas with their own and comparator counts. */
+  areas: { code: string; own: Year2; comparator: Year2 }[];
+}
+
+const sumYear2 = (units: Year2[]): Year2 => {
+  const sum = new Float64Array(2 * FIELDS.length);
+  for (const u of units) {
+    for (let f = 0; f < FIELDS.length; f++) {
+      sum[f]! += u.counts2011[FIELDS[f]!];
+      sum[FIELDS.length + f]! += u.counts2021[FIELDS[f]!];
+    }
+  }
+  return { counts2011: countsAt(sum, 0), counts2021: countsAt(sum, FIELDS.length) };
+};
+
+const withComparator = (areas: StudyArea[], model: CellComparator) =>
+  areas.filter((a) => a.units.length > 0).map((a) => ({ code: a.code, own: sumYear2(a.units), comparator: model.comparatorFor(a.units) }));
+
+/** Units that grew faster than this are left out by `exclude-fast-growth`. */
+export const FAST_GROWTH_PCT = 40;
+
+/**
+ * Every specification except leave-one-out (see `leaveOneOut`), in a stable order. The first is
+ * the site's main comparison, `main`.
+ */
+export function specifications(inputs: RobustnessInputs): Specification[] {
+  const { pool, areas } = inputs;
+  const main = new CellComparator(pool, REGION_DECILE);
+  const specs: Specification[] = [
+    { id: 'main', label: 'Main comparison: similar areas by region and deprivation decile', group: 'comparator', areas: withComparator(areas, main) },
+    {
+      id: 'baseline-matched',
+      label: 'Similar areas also matched on 2011 very good health (five bands within region and decile)',
+      group: 'comparator',
+      areas: withComparator(areas, new CellComparator(pool, baselineMatched(shareBands(pool, 5)))),
+    },
+    { id: 'district-decile', label: 'Similar areas in the same district and deprivation decile', group: 'comparator', areas: withComparator(areas, new CellComparator(pool, DISTRICT_DECILE)) },
+  ];
+  if (inputs.nextToFootprint) {
+    const far = pool.filter((u) => !inputs.nextToFootprint!.has(u.id));
+    specs.push({
+      id: 'exclude-adjacent',
+      label: 'Similar areas not bordering a Big Local footprint (no spill-over)',
+      group: 'comparator',
+      areas: withComparator(areas, new CellComparator(far, REGION_DECILE)),
+    });
+  }
+  specs.push(
+    {
+      id: 'exclude-low-confidence',
+      label: 'Without the footprints of low confidence',
+      group: 'footprints',
+      areas: withComparator(areas.filter((a) => a.confidence !== 'low'), main),
+    },
+    {
+      id: 'high-confidence-only',
+      label: 'Only the footprints of high confidence (or official)',
+      group: 'footprints',
+      areas: withComparator(areas.filter((a) => a.confidence === 'high' || a.confidence === 'official'), main),
+    },
+  );
+  if (inputs.residentsRuleAreas) {
+    specs.push({
+      id: 'residents-rule',
+      label: 'A neighbourhood counts as inside a footprint when most of its residents are',
+      group: 'footprints',
+      areas: withComparator(inputs.residentsRuleAreas, main),
+    });
+  }
+  const slow = (u: StudyUnit) => !grewFasterThan(u, FAST_GROWTH_PCT);
+  specs.push({
+    id: 'exclude-fast-growth',
+    label: `Without neighbourhoods whose residents grew by more than ${FAST_GROWTH_PCT}%`,
+    group: 'growth',
+    areas: withComparator(
+      areas.map((a) => ({ ...a, units: a.units.filter(slow) })),
+      new CellComparator(pool.filter(slow), REGION_DECILE),
+    ),
+  });
+  return specs;
+}
+
+export interface LeaveOneOut {
+  /** Per measure: the area whose removal moves the estimate most down, and most up. */
+  smallest: Record<HealthMeasure, { code: string; estimate: number }>;
+  largest: Record<HealthMeasure, { code: string; estimate: number }>;
+}
+
+/** Every estimate with one area left out, keeping the extremes per measure. */
+export function leaveOneOut(spec: Specification): LeaveOneOut {
+  const packed = packAreas(spec.areas);
+  const n = spec.areas.length;
+  const rows = new Int32Array(n - 1);
+  const smallest = {} as LeaveOneOut['smallest'];
+  const largest = {} as LeaveOneOut['largest'];
+  for (let skip = 0; skip < n; skip++) {
+    for (let i = 0, j = 0; i < n; i++) if (i !== skip) rows[j++] = i;
+    const est = estimateOf(packed, rows);
+    const code = spec.areas[skip]!.code;
+    for (const m of HEALTH_MEASURES) {
+      if (!smallest[m] || est[m] < smallest[m].estimate) smallest[m] = { code, estimate: est[m] };
+      if (!largest[m] || est[m] > largest[m].estimate) largest[m] = { code, estimate: est[m] };
+    }
+  }
+  return { smallest, largest };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placebo sets
+
+export interface PlaceboTarget {
+  region: string;
+  /** Number of comparison units to gather. */
+  size: number;
+  /** The IMD decile holding most of the area's 2011 residents. */
+  decile: number;
+}
+
+/** What a placebo pseudo-area is matched to: a real area's region, size and main decile. */
+export function placeboTarget(units: StudyUnit[]): PlaceboTarget {
+  const byDecile = new Map<number, number>();
+  for (const u of units) byDecile.set(u.imdDecile, (byDecile.get(u.imdDecile) ?? 0) + u.counts2011.residents);
+  const decile = [...byDecile].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  const byRegion = new Map<string, number>();
+  for (const u of units) byRegion.set(u.region, (byRegion.get(u.region) ?? 0) + u.counts2011.residents);
+  const region = [...byRegion].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  return { region, size: units.length, decile };
+}
+
+export interface PlaceboOptions {
+  pool: StudyUnit[];
+  /** Unit id → ids of the units it shares a boundary with. */
+  adjacency: Map<string, string[]>;
+  targets: PlaceboTarget[];
+  sets: number;
+  seed: number;
+}
+
+export interface PlaceboSet {
+  /** The pseudo-areas' units, one list per target, in the targets' order. */
+  areas: StudyUnit[][];
+}
+
+/**
+ * Placebo sets: each a pseudo-area for every target, grown from a random pool unit of the target's
+ * region and decile through shared boundaries to the target's size, never reusing a unit within a
+ * set. A pseudo-area only takes pool units, so it never touches a Big Local unit; it stays inside
+ * its region. When a cluster cannot grow to size (an island, a corner), it is drawn again from
+ * another seed unit, up to 20 times, then kept at the size it reached.
+ */
+export function placeboSets(options: PlaceboOptions): PlaceboSet[] {
+  const { pool, adjacency, targets, sets, seed } = options;
+  const byId = new Map(pool.map((u) => [u.id, u]));
+  const seeds = new Map<string, StudyUnit[]>();
+  for (const u of [...pool].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const key = `${u.region}|${u.imdDecile}`;
+    let list = seeds.get(key);
+    if (!list) seeds.set(key, (list = []));
+    list.push(u);
+  }
+  const inRegion = new Map<string, StudyUnit[]>();
+  for (const u of [...pool].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    let list = inRegion.get(u.region);
+    if (!list) inRegion.set(u.region, (list = []));
+    list.push(u);
+  }
+  const random = randomLcg(seed / 2 ** 32);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const out: PlaceboSet[] = [];
+  for (let s = 0; s < sets; s++) {
+    const used = new Set<string>();
+    const areas: StudyUnit[][] = [];
+    for (const target of targets) {
+      const candidates = seeds.get(`${target.region}|${target.decile}`) ?? inRegion.get(target.region) ?? pool;
+      let best: StudyUnit[] = [];
+      for (let attempt = 0; attempt < 20 && best.length < target.size; attempt++) {
+        const start = pick(candidates);
+        if (used.has(start.id)) continue;
+        const cluster = [start];
+        const taken = new Set([start.id]);
+        const frontier: StudyUnit[] = [];
+        const grow = (u: StudyUnit) => {
+          for (const id of adjacency.get(u.id) ?? []) {
+            const v = byId.get(id);
+            if (v && v.region === target.region && !taken.has(id) && !used.has(id)) {
+              taken.add(id);
+              frontier.push(v);
+            }
+          }
+        };
+        grow(start);
+        while (cluster.length < target.size && frontier.length > 0) {
+          const i = Math.floor(random() * frontier.length);
+          const next = frontier[i]!;
+          frontier[i] = frontier[frontier.length - 1]!;
+          frontier.pop();
+          cluster.push(next);
+          grow(next);
+        }
+        if (cluster.length > best.length) best = cluster;
+      }
+      for (const u of best) used.add(u.id);
+      areas.push(best);
+    }
+    out.push({ areas });
+  }
+  return out;
+}
+
+/**
+ * Each placebo set's difference in differences, its pseudo-areas compared exactly as real areas
+ * are: each with a comparator from the pool, less that set's own units.
+ */
+export function placeboEstimates(model: CellComparator, placebo: PlaceboSet[]): { estimates: Estimates; packed: Float64Array }[] {
+  return placebo.map((set) => {
+    const all = set.areas.flat();
+    const less = model.without(all);
+    const areas = set.areas.filter((units) => units.length > 0).map((units) => ({ own: sumYear2(units), comparator: model.comparatorFor(units, less) }));
+    const packed = packAreas(areas);
+    return { estimates: estimateOf(packed), packed };
+  });
+}
+
+/** Where `value` falls among `draws`: the share at or below it, and the two-sided p. */
+export function placeboRank(value: number, draws: number[]): { percentile: number; p: number } {
+  const below = draws.filter((d) => d < value).length;
+  const ties = draws.filter((d) => d === value).length;
+  const percentile = (100 * (below + ties / 2)) / draws.length;
+  // Two-sided: as or more extreme than the real value, on either side of the placebo median.
+  const centre = quantileSorted([...draws].sort((a, b) => a - b), 0.5)!;
+  const extreme = draws.filter((d) => Math.abs(d - centre) >= Math.abs(value - centre)).length;
+  return { percentile: round(percentile, 1), p: round((extreme + 1) / (draws.length + 1), 3) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Does the interval hold its 95%?
+
+export interface Coverage {
+  sets: number;
+  replicates: number;
+  /** Per measure, the share of placebo sets (in per cent) whose interval excludes zero: nominally 5. */
+  excludesZeroPct: Record<HealthMeasure, number>;
+}
+
+/**
+ * The site's bootstrap interval, run on each placebo set, where the truth is no effect at all: how
+ * often it wrongly excludes zero. `replicates` may be fewer than the site's 2,000 to keep the
+ * ingest quick; the percentile interval's edges then move a little from set to set, not its width
+ * on average.
+ */
+export function coverage(placebo: { packed: Float64Array }[], replicates: number, seed: number): Coverage {
+  const hits = Object.fromEntries(HEALTH_MEASURES.map((m) => [m, 0])) as Record<HealthMeasure, number>;
+  placebo.forEach(({ packed }, i) => {
+    const intervals = bootstrapInterval(packed, replicates, seed + i);
+    for (const m of HEALTH_MEASURES) if (intervals[m].lower > 0 || intervals[m].upper < 0) hits[m]++;
+  });
+  const excludesZeroPct = Object.fromEntries(HEALTH_MEASURES.map((m) => [m, round((100 * hits[m]) / placebo.length, 1)])) as Record<HealthMeasure, number>;
+  return { sets: placebo.length, replicates, excludesZeroPct };
+}
+
+/**
+ * An interval from the placebo distribution instead of the bootstrap: the real estimate less the
+ * placebo sets' 97.5th and 2.5th percentile errors (each set's estimate less the placebo mean).
+ * It counts every source of noise a set of 150 neighbourhoods has, including how neighbourhoods
+ * close together move together, which resampling whole areas can miss.
+ */
+export function placeboInterval(estimate: number, draws: number[]): Interval {
+  const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+  const errors = draws.map((d) => d - mean).sort((a, b) => a - b);
+  return { estimate: round(estimate), lower: round(estimate - quantileSorted(errors, 0.975)!), upper: round(estimate - quantileSorted(errors, 0.025)!) };
+}
