@@ -5,6 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { judgeAudit } from './audit/judge.ts';
+import { assertProjectNode } from './runtime.mjs';
+
+assertProjectNode('audit');
 
 const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8' });
 const verdict = judgeAudit(run.stdout ?? '', 'high');

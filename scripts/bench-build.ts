@@ -5,6 +5,9 @@
  * goes on to the other figures.
  */
 import { spawnSync } from 'node:child_process';
+import { assertProjectNode } from './runtime.mjs';
+
+assertProjectNode('bench:build');
 
 const BUDGET_S = 180;
 const t0 = process.hrtime.bigint();

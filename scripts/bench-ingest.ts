@@ -5,6 +5,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { assertProjectNode } from './runtime.mjs';
+
+assertProjectNode('bench:ingest');
 
 const { values } = parseArgs({ options: { raw: { type: 'string', default: '../shared/data' }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);

@@ -16,6 +16,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
+import { assertProjectNode } from './runtime.mjs';
+
+assertProjectNode('bench:lighthouse');
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback?: string): string | undefined => {

@@ -11,6 +11,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { assertProjectNode } from './runtime.mjs';
+
+assertProjectNode('bench:size');
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const page = process.argv[3] ?? '/';
