@@ -82,7 +82,8 @@ export const SummarySchema = z.object({
     areas: z.number().int().positive(),
     units: z.number().int().positive(),
     lsoa21: z.number().int().positive(),
-    byConfidence: z.record(z.enum(CONFIDENCE_LEVELS), z.number().int().nonnegative()),
+    // zod 4: z.record over an enum demands every key; the type (constants.ts) allows some missing.
+    byConfidence: z.partialRecord(z.enum(CONFIDENCE_LEVELS), z.number().int().nonnegative()),
   }),
   england: z.object({ units: z.number().int().positive(), lsoa11: z.number().int().positive(), lsoa21: z.number().int().positive() }),
 });
