@@ -11,27 +11,19 @@
  * a `measures` list in the query), plus the `HIGHLIGHT_DOMAINS` table for the optional highlight, so a
  * new chart whose state uses these keys gets permalinks, embeds and images without touching this file.
  *
- * Runs in the browser too: it imports types only (no zod, no d3, no chart code). Everything read
- * from a URL is validated against a closed list; anything else falls back to the default and adds
- * a notice. Notices never quote the input.
+ * Runs in the browser too: it imports only types and the plain constants of src/data/constants.ts
+ * (no zod, no d3, no chart code). Everything read from a URL is validated against a closed list;
+ * anything else falls back to the default and adds a notice. Notices never quote the input.
  */
 import type { ChartId, ChartStateMap } from '../charts/registry.ts';
-import type { GroupId, HealthMeasure } from '../data/constants.ts';
+import { GROUP_IDS, HEALTH_MEASURES, type HealthMeasure } from '../data/constants.ts';
 
 export type Kind = 'charts' | 'embed';
 
-/** Same order as HEALTH_MEASURES in schema.ts (url.test.ts checks); copied to keep zod out of the browser. */
-export const MEASURES = [
-  'very_good',
-  'good',
-  'fair',
-  'bad',
-  'very_bad',
-  'very_good_or_good',
-  'bad_or_very_bad',
-] as const satisfies readonly HealthMeasure[];
-/** Same as GROUP_IDS in schema.ts. */
-export const GROUPS = ['england', 'big_local', 'similar_areas'] as const satisfies readonly GroupId[];
+/** Every measure a URL can name. constants.ts imports nothing (no zod), so the browser bundle stays small. */
+export const MEASURES = HEALTH_MEASURES;
+/** Every group a URL can name. */
+export const GROUPS = GROUP_IDS;
 
 /**
  * The measures prerendered for charts that also have an area in the path (150 areas × 7 measures
