@@ -4,12 +4,13 @@
  * disagree about what a chart shows.
  *
  * Path scheme (state that changes what a preview shows is in the path, minor state in the query):
- *   /charts/<chart-id>/[<area_code>/][<measure>/][<group>/]?highlight=…&measures=…&table=1
+ *   /charts/<chart-id>/[<area_code>/][<measure>/][<group>/]?groups=…&highlight=…&measures=…&table=1
  *   /embed/<chart-id>/… (same scheme)
  *
  * Which keys a chart has is read from its default state (`area`, `measure`, `group` go in the path,
- * a `measures` list in the query), plus the `HIGHLIGHT_DOMAINS` table for the optional highlight, so a
- * new chart whose state uses these keys gets permalinks, embeds and images without touching this file.
+ * a `measures` list in the query), plus the `HIGHLIGHT_DOMAINS` table for the optional highlight and
+ * `GROUPS_LIST_CHARTS` for the optional list of groups shown, so a new chart whose state uses these
+ * keys gets permalinks, embeds and images without touching this file.
  *
  * Old URLs first pass through the rewrites in `url-migrations.ts` (renamed chart ids, measure slugs,
  * area codes), applied in order before anything is validated, so links published before a rename
@@ -48,6 +49,13 @@ export const HIGHLIGHT_DOMAINS: Partial<Record<string, 'group' | 'area'>> = {
   'area-changes': 'area',
 };
 
+/**
+ * Charts whose state may name the groups shown, in order (`groups`: optional, all three when absent,
+ * so the default state cannot say it). In the query, `groups=england,big_local`: the story's steps
+ * show two groups before the third arrives, and their Share links must open the same chart.
+ */
+export const GROUPS_LIST_CHARTS: readonly string[] = ['group-comparison'];
+
 /** did-interval's default `measures` (url.test.ts checks), so story links stay short without the registry. */
 export const DEFAULT_MEASURES_LIST: readonly HealthMeasure[] = ['very_good', 'very_good_or_good', 'bad_or_very_bad'];
 
@@ -62,6 +70,8 @@ export interface ChartSpec {
   highlight?: readonly string[];
   /** Whether the state holds a `measures` list (query `measures=a,b`). */
   measuresList?: boolean;
+  /** Whether the state may hold a `groups` list (query `groups=a,b`; absent: every group). */
+  groupsList?: boolean;
   defaults: Readonly<Record<string, unknown>>;
 }
 
@@ -91,6 +101,7 @@ export function buildSpec(id: ChartId, defaultState: object, domains: Domains): 
   const spec: ChartSpec = { id, path, defaults: structuredClone(d) };
   if (hd) spec.highlight = hd === 'group' ? GROUPS : domains.areas;
   if (Array.isArray(d.measures)) spec.measuresList = true;
+  if (GROUPS_LIST_CHARTS.includes(id)) spec.groupsList = true;
   return spec;
 }
 
@@ -128,6 +139,7 @@ export function stateSegments(spec: ChartSpec, state: object): string[] {
 export function stateQuery(spec: ChartSpec, state: object, table = false): string {
   const s = state as Record<string, unknown>;
   const q = new URLSearchParams();
+  if (spec.groupsList && isGroupList(s.groups)) q.set('groups', s.groups.join(','));
   if (spec.highlight && typeof s.highlight === 'string' && spec.highlight.includes(s.highlight)) {
     q.set('highlight', s.highlight);
   }
@@ -138,6 +150,16 @@ export function stateQuery(spec: ChartSpec, state: object, table = false): strin
   if (table) q.set('table', '1');
   const str = q.toString();
   return str ? `?${str}` : '';
+}
+
+/** A list of distinct group ids, at least one: what `groups` may hold. */
+function isGroupList(v: unknown): v is string[] {
+  return (
+    Array.isArray(v) &&
+    v.length > 0 &&
+    new Set(v).size === v.length &&
+    v.every((g) => typeof g === 'string' && (GROUPS as readonly string[]).includes(g))
+  );
 }
 
 /** Site-relative URL of a view: `/charts/area-change/aberfeldy/very-good/?table=1`. */
@@ -191,6 +213,7 @@ export const NOTICES = {
   path: 'Part of the link was not recognised, so the chart shows its default view.',
   highlight: 'The highlight in the link was not recognised, so nothing is highlighted.',
   measures: 'The list of measures in the link was not recognised, so the default measures are shown.',
+  groups: 'The list of groups in the link was not recognised, so every group is shown.',
   table: 'The table setting in the link was not recognised, so the table starts closed.',
   unknown: 'The link had settings this chart does not use; they were ignored.',
   long: 'The link’s settings were too long to read, so the chart shows its default view.',
@@ -284,6 +307,13 @@ function readQuery(
       else {
         state.measures = structuredClone(spec.defaults.measures);
         pushNotice(notices, NOTICES.measures);
+      }
+    } else if (key === 'groups' && spec.groupsList) {
+      const list = value.split(',');
+      if (isGroupList(list)) state.groups = list;
+      else {
+        delete state.groups;
+        pushNotice(notices, NOTICES.groups);
       }
     } else if (key === 'table') {
       if (value === '1') table = true;

@@ -151,3 +151,30 @@ for (const kind of ['charts', 'embed'] as const) {
     }
   });
 }
+
+test('groups in the link: chart page and embed draw only those groups and keep them in their links', async ({ page }) => {
+  await page.goto('/charts/group-comparison/very-good/');
+  await ready(page);
+  expect(await visibleSvg(page)).toContain('Similar areas');
+  const query = `?${new URLSearchParams({ groups: 'england,big_local', highlight: 'big_local' })}`;
+  for (const kind of ['charts', 'embed'] as const) {
+    await page.goto(`/${kind}/group-comparison/very-good/${query}`);
+    await ready(page);
+    await expect(page.locator('[data-notice]')).toBeEmpty();
+    const svg = await visibleSvg(page);
+    expect(svg, kind).toContain('Big Local areas');
+    expect(svg, kind).toContain('England');
+    expect(svg, kind).not.toContain('Similar areas');
+    await expect(page.locator('[data-title]')).not.toContainText(/similar/i);
+  }
+  await page.goto(`/charts/group-comparison/very-good/${query}`);
+  await ready(page);
+  await expect(page.locator('[data-table] tbody tr')).toHaveText([/^England/, /^Big Local areas/]);
+  const shared = new URL(await page.locator('#share-url').inputValue());
+  expect(shared.searchParams.get('groups')).toBe('england,big_local');
+  // The measure switches carry the groups to the sibling pages.
+  await page.getByRole('link', { name: 'Fair health' }).click();
+  await expect(page).toHaveURL(/\/group-comparison\/fair\/\?groups=england%2Cbig_local&highlight=big_local$/);
+  await ready(page);
+  expect(await visibleSvg(page)).not.toContain('Similar areas');
+});
