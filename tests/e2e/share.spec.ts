@@ -178,3 +178,16 @@ test('groups in the link: chart page and embed draw only those groups and keep t
   await ready(page);
   expect(await visibleSvg(page)).not.toContain('Similar areas');
 });
+
+test('an old chart address that no URL migration names stays on the 404 page', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  const res = await page.goto('/charts/no-such-chart/very-good/?highlight=big_local');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/can.t find that page/i);
+  // The 404 page's migration script ran (it is there) and moved nowhere.
+  await expect(page.locator('script[type="module"][src*="404"]')).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/charts/no-such-chart/very-good/?highlight=big_local');
+  expect(errors).toEqual([]);
+});
