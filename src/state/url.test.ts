@@ -83,26 +83,6 @@ describe('url state', () => {
     );
   });
 
-  it('groups: a list of distinct known groups in the query; anything else shows every group, with a notice', () => {
-    const spec = specs['group-comparison']!;
-    expect(spec.groupsList).toBe(true);
-    expect(Object.values(specs).filter((s) => s.groupsList).map((s) => s.id)).toEqual(['group-comparison']);
-    const state = { measure: 'very_good', groups: ['england', 'big_local'], highlight: 'big_local' };
-    expect(viewHref(spec, state)).toBe('/charts/group-comparison/very-good/?groups=england%2Cbig_local&highlight=big_local');
-    expect(parseUrl('/embed/group-comparison/very-good/?groups=england,big_local', specs)!.view.state).toEqual({
-      measure: 'very_good',
-      groups: ['england', 'big_local'],
-    });
-    for (const bad of ['', 'england,england', 'england,wales', 'england,big_local,similar_areas,england', ',']) {
-      const p = parseUrl(`/charts/group-comparison/very-good/?groups=${bad}&highlight=big_local`, specs)!;
-      expect(p.view.state, bad).toEqual({ measure: 'very_good', highlight: 'big_local' });
-      expect(p.notices).toEqual([NOTICES.groups]);
-    }
-    // Charts without the list treat it as a setting they do not use.
-    expect(parseUrl('/charts/did-interval/?groups=england', specs)!.notices).toEqual([NOTICES.unknown]);
-    expect(viewHref(specs['did-interval']!, { ...specs['did-interval']!.defaults, groups: ['england'] })).toBe('/charts/did-interval/');
-  });
-
   const HOSTILE = [
     '<script>alert(1)</script>',
     '"><img src=x onerror=alert(1)>',
@@ -159,5 +139,25 @@ describe('url state', () => {
   it('is not a chart URL → null', () => {
     expect(parseUrl('/method/', specs)).toBeNull();
     expect(parseUrl('/', specs)).toBeNull();
+  });
+
+  it('groups: a list of distinct known groups in the query; anything else shows every group, with a notice', () => {
+    const spec = specs['group-comparison']!;
+    expect(spec.groupsList).toBe(true);
+    expect(Object.values(specs).filter((s) => s.groupsList).map((s) => s.id)).toEqual(['group-comparison']);
+    const state = { measure: 'very_good', groups: ['england', 'big_local'], highlight: 'big_local' };
+    expect(viewHref(spec, state)).toBe('/charts/group-comparison/very-good/?groups=england%2Cbig_local&highlight=big_local');
+    expect(parseUrl('/embed/group-comparison/very-good/?groups=england,big_local', specs)!.view.state).toEqual({
+      measure: 'very_good',
+      groups: ['england', 'big_local'],
+    });
+    for (const bad of ['', 'england,england', 'england,wales', 'england,big_local,similar_areas,england', ',']) {
+      const p = parseUrl(`/charts/group-comparison/very-good/?groups=${bad}&highlight=big_local`, specs)!;
+      expect(p.view.state, bad).toEqual({ measure: 'very_good', highlight: 'big_local' });
+      expect(p.notices).toEqual([NOTICES.groups]);
+    }
+    // Charts without the list treat it as a setting they do not use.
+    expect(parseUrl('/charts/did-interval/?groups=england', specs)!.notices).toEqual([NOTICES.unknown]);
+    expect(viewHref(specs['did-interval']!, { ...specs['did-interval']!.defaults, groups: ['england'] })).toBe('/charts/did-interval/');
   });
 });
