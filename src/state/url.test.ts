@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHART_IDS, charts } from '../charts/registry.ts';
 import { MAP_MEASURES } from '../charts/map-scale.ts';
@@ -25,11 +26,17 @@ const specs: Record<string, ChartSpec> = Object.fromEntries(
 const states = allChartStates(specs);
 
 describe('url state', () => {
-  it('mirrors the schema constants (copied to keep zod out of the browser)', () => {
-    expect([...MEASURES]).toEqual([...HEALTH_MEASURES]);
-    expect([...GROUPS]).toEqual([...GROUP_IDS]);
+  it('names the schema constants, and the tables that must agree with the charts do', () => {
+    expect(MEASURES).toBe(HEALTH_MEASURES);
+    expect(GROUPS).toBe(GROUP_IDS);
     expect([...AREA_PATH_MEASURES]).toEqual([...MAP_MEASURES]);
     expect(DEFAULT_MEASURES_LIST).toEqual(charts['did-interval'].defaultState.measures);
+  });
+
+  it('takes its constants from a module that imports nothing, so no validator reaches the browser', () => {
+    const source = readFileSync(new URL('../data/constants.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^\s*(import|export\s.*\sfrom)\s/m);
+    expect(source).not.toMatch(/\bimport\(/);
   });
 
   it('enumerates every area × measure for area charts and every measure for group charts', () => {
@@ -51,6 +58,10 @@ describe('url state', () => {
       const variants: Record<string, unknown>[] = [e.state];
       if (spec.highlight) variants.push({ ...e.state, highlight: spec.highlight[1] });
       if (spec.measuresList) variants.push({ ...e.state, measures: ['fair', 'bad'] });
+      if (spec.groupsList) {
+        variants.push({ ...e.state, groups: ['big_local'] });
+        variants.push({ ...e.state, groups: ['similar_areas', 'england'], highlight: 'england' });
+      }
       for (const state of variants)
         for (const table of [false, true])
           for (const kind of ['charts', 'embed'] as const) {
@@ -88,7 +99,7 @@ describe('url state', () => {
     for (const spec of Object.values(specs)) {
       const path = statePath(spec, spec.defaults);
       const def = parseUrl(path, specs)!;
-      for (const key of ['highlight', 'measures', 'table', 'area', 'x']) {
+      for (const key of ['groups', 'highlight', 'measures', 'table', 'area', 'x']) {
         const q = `?${new URLSearchParams({ [key]: bad })}`;
         const p = parseUrl(path + q, specs)!;
         expect(p.view.state).toEqual(def.view.state);
@@ -128,5 +139,25 @@ describe('url state', () => {
   it('is not a chart URL → null', () => {
     expect(parseUrl('/method/', specs)).toBeNull();
     expect(parseUrl('/', specs)).toBeNull();
+  });
+
+  it('groups: a list of distinct known groups in the query; anything else shows every group, with a notice', () => {
+    const spec = specs['group-comparison']!;
+    expect(spec.groupsList).toBe(true);
+    expect(Object.values(specs).filter((s) => s.groupsList).map((s) => s.id)).toEqual(['group-comparison']);
+    const state = { measure: 'very_good', groups: ['england', 'big_local'], highlight: 'big_local' };
+    expect(viewHref(spec, state)).toBe('/charts/group-comparison/very-good/?groups=england%2Cbig_local&highlight=big_local');
+    expect(parseUrl('/embed/group-comparison/very-good/?groups=england,big_local', specs)!.view.state).toEqual({
+      measure: 'very_good',
+      groups: ['england', 'big_local'],
+    });
+    for (const bad of ['', 'england,england', 'england,wales', 'england,big_local,similar_areas,england', ',']) {
+      const p = parseUrl(`/charts/group-comparison/very-good/?groups=${bad}&highlight=big_local`, specs)!;
+      expect(p.view.state, bad).toEqual({ measure: 'very_good', highlight: 'big_local' });
+      expect(p.notices).toEqual([NOTICES.groups]);
+    }
+    // Charts without the list treat it as a setting they do not use.
+    expect(parseUrl('/charts/did-interval/?groups=england', specs)!.notices).toEqual([NOTICES.unknown]);
+    expect(viewHref(specs['did-interval']!, { ...specs['did-interval']!.defaults, groups: ['england'] })).toBe('/charts/did-interval/');
   });
 });

@@ -151,3 +151,43 @@ for (const kind of ['charts', 'embed'] as const) {
     }
   });
 }
+
+test('groups in the link: chart page and embed draw only those groups and keep them in their links', async ({ page }) => {
+  await page.goto('/charts/group-comparison/very-good/');
+  await ready(page);
+  expect(await visibleSvg(page)).toContain('Similar areas');
+  const query = `?${new URLSearchParams({ groups: 'england,big_local', highlight: 'big_local' })}`;
+  for (const kind of ['charts', 'embed'] as const) {
+    await page.goto(`/${kind}/group-comparison/very-good/${query}`);
+    await ready(page);
+    await expect(page.locator('[data-notice]')).toBeEmpty();
+    const svg = await visibleSvg(page);
+    expect(svg, kind).toContain('Big Local areas');
+    expect(svg, kind).toContain('England');
+    expect(svg, kind).not.toContain('Similar areas');
+    await expect(page.locator('[data-title]')).not.toContainText(/similar/i);
+  }
+  await page.goto(`/charts/group-comparison/very-good/${query}`);
+  await ready(page);
+  await expect(page.locator('[data-table] tbody tr')).toHaveText([/^England/, /^Big Local areas/]);
+  const shared = new URL(await page.locator('#share-url').inputValue());
+  expect(shared.searchParams.get('groups')).toBe('england,big_local');
+  // The measure switches carry the groups to the sibling pages.
+  await page.getByRole('link', { name: 'Fair health' }).click();
+  await expect(page).toHaveURL(/\/group-comparison\/fair\/\?groups=england%2Cbig_local&highlight=big_local$/);
+  await ready(page);
+  expect(await visibleSvg(page)).not.toContain('Similar areas');
+});
+
+test('an old chart address that no URL migration names stays on the 404 page', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  const res = await page.goto('/charts/no-such-chart/very-good/?highlight=big_local');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/can.t find that page/i);
+  // The 404 page's migration script ran (it is there) and moved nowhere.
+  await expect(page.locator('script[type="module"][src*="404"]')).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/charts/no-such-chart/very-good/?highlight=big_local');
+  expect(errors).toEqual([]);
+});
