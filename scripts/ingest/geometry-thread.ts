@@ -9,6 +9,7 @@
  * serves one ingest and is stopped when the ingest ends, however it ends.
  */
 import { Worker } from 'node:worker_threads';
+import { isBuiltin } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { reviveError, toJson, type DistrictInputs, type FromWorker, type LsoaMapList, type MapInputs, type ToWorker, type WorkerStart } from './geometry-messages.ts';
@@ -33,15 +34,16 @@ const WORKER_SOURCE = fileURLToPath(new URL('./geometry-worker.ts', import.meta.
 
 /**
  * The worker's code, as one ES module built once per process. A worker cannot start from
- * TypeScript, so esbuild (a dependency, as mapshaper is) bundles the worker's own modules: 10 ms,
- * against the 0.25 s a worker spends registering tsx and compiling them itself.
+ * TypeScript, so esbuild (a dependency, as mapshaper is) bundles the worker's own modules in a few
+ * hundredths of a second, against the 0.25 s a worker would spend registering tsx and compiling
+ * them itself.
  *
- * The bundle is kept in memory and the worker starts from it as a data: URL, so nothing is written
+ * The bundle stays in memory and the worker starts from it as a data: URL, so nothing is written
  * to disk: no cache folder to go stale, no temporary file to clean up or to share with whoever
- * else uses the machine's temporary folder. A data: module resolves only absolute imports, so
- * each package import is resolved here, as Node would from scripts/ingest/, to its file URL and
- * left out of the bundle; `import.meta.url`, which lsoa-boundaries.ts needs to require mapshaper,
- * is the worker source's own URL (all the worker's modules live beside it).
+ * else uses the machine's temporary folder. A data: module resolves only absolute imports, so each
+ * package import is resolved here, by Node as from this folder (where all the worker's modules
+ * live), to its file URL and left out of the bundle; for the same reason `import.meta.url`, by
+ * which lsoa-boundaries.ts requires mapshaper, is the worker source's own URL.
  */
 let bundled: Promise<URL> | null = null;
 function workerUrl(): Promise<URL> {
@@ -59,13 +61,7 @@ function workerUrl(): Promise<URL> {
         {
           name: 'packages-by-file-url',
           setup(build) {
-            build.onResolve({ filter: /^[^./]/ }, async (args) => {
-              if (args.pluginData === 'inner') return undefined;
-              const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'inner' });
-              if (found.errors.length > 0) return { errors: found.errors };
-              // Node's own modules (node:fs) stay as they are.
-              return { path: found.external ? args.path : pathToFileURL(found.path).href, external: true };
-            });
+            build.onResolve({ filter: /^[^./]/ }, ({ path }) => ({ path: isBuiltin(path) ? path : import.meta.resolve(path), external: true }));
           },
         },
       ],
