@@ -33,10 +33,10 @@ export interface GeometryThread {
 const WORKER_SOURCE = fileURLToPath(new URL('./geometry-worker.ts', import.meta.url));
 
 /**
- * The worker's code, as one ES module built once per process. A worker cannot start from
- * TypeScript, so esbuild (a dependency, as mapshaper is) bundles the worker's own modules in a few
- * hundredths of a second, against the 0.25 s a worker would spend registering tsx and compiling
- * them itself.
+ * The worker's code, as one ES module built once per process. A worker cannot start from these
+ * TypeScript modules by itself (Node's type stripping refuses InputError's parameter properties,
+ * and registering tsx in the worker costs 0.25 s before it can begin), so esbuild (a dependency,
+ * as mapshaper is) bundles the worker's own modules, in a few hundredths of a second.
  *
  * The bundle stays in memory and the worker starts from it as a data: URL, so nothing is written
  * to disk: no cache folder to go stale, no temporary file to clean up or to share with whoever
