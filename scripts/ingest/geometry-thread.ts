@@ -15,8 +15,6 @@ import * as esbuild from 'esbuild';
 import { reviveError, toJson, type DistrictInputs, type FromWorker, type LsoaMapList, type MapInputs, type ToWorker, type WorkerStart } from './geometry-messages.ts';
 import type { LsoaPoint } from './footprints.ts';
 
-export type { DistrictInputs, LsoaMapList, MapInputs } from './geometry-messages.ts';
-
 export interface GeometryThread {
   /** Each LSOA's inside point, in boundary-file order. */
   points: Promise<LsoaPoint[]>;

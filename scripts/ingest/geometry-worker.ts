@@ -76,7 +76,7 @@ function maps(boundaries: LsoaBoundaries, districtFile: string, lsoaMaps: Return
 // One step at a time, in order, each once the one before has finished; after a failure, none.
 let queue = Promise.resolve();
 let failed = false;
-const then = (work: () => void | Promise<void>) => {
+const inTurn = (work: () => void | Promise<void>) => {
   queue = queue.then(async () => {
     if (failed) return;
     try {
@@ -91,11 +91,11 @@ const then = (work: () => void | Promise<void>) => {
 let boundaries: LsoaBoundaries;
 let districtFile: string | null = null;
 let lsoaMaps: ReturnType<typeof lsoaMapTopologies> | null = null;
-then(async () => {
+inTurn(async () => {
   boundaries = await prepare((workerData as WorkerStart).boundaryFile);
 });
 port.on('message', (m: ToWorker) =>
-  then(() => {
+  inTurn(() => {
     if (m.kind === 'districts') {
       districtFile = step('district map', () => districtMap(boundaries, fromJson(m.json)));
     } else if (m.kind === 'lsoa-maps') {
