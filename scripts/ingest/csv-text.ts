@@ -1,5 +1,8 @@
 /** The download CSVs' text. */
 import Papa from 'papaparse';
+import { GROUP_IDS, shareOf, type BigLocalArea, type HealthChange, type HealthCounts, type Summary } from '../../src/data/schema.ts';
+import type { LadInfo } from './inputs.ts';
+import type { ComparisonUnit } from './units.ts';
 
 /** A field Papa would quote: a quote, line break or byte-order mark, a comma, or a space at either end. */
 const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
@@ -13,4 +16,48 @@ export function csv(fields: readonly string[], rows: (string | number)[][]): str
     row.some((f) => typeof f === 'string' && NEEDS_QUOTES.test(f)) ? Papa.unparse([row as (string | number)[]], { newline: '\n' }) : row.join(',');
   if (rows.length === 0) return Papa.unparse({ fields: [...fields], data: [] }, { newline: '\n' }) + '\n';
   return [fields, ...rows].map(line).join('\n') + '\n';
+}
+
+export const AREA_CSV_COLUMNS = [
+  'area_code', 'area_name', 'lad_code', 'lad_name', 'region_name', 'units',
+  'residents_2011', 'very_good_2011', 'good_2011', 'fair_2011', 'bad_2011', 'very_bad_2011',
+  'residents_2021', 'very_good_2021', 'good_2021', 'fair_2021', 'bad_2021', 'very_bad_2021',
+  'pct_very_good_2011', 'pct_very_good_2021', 'pct_bad_or_very_bad_2011', 'pct_bad_or_very_bad_2021',
+] as const;
+const FIGURE_COLUMNS = AREA_CSV_COLUMNS.slice(AREA_CSV_COLUMNS.indexOf('residents_2011'));
+
+/**
+ * The CSV figures of a group: its counts each year, whole, and four shares (as healthShares
+ * gives them) to 2 decimals. Written out flat: units.csv calls this 33,000 times.
+ */
+function figureColumns(a: HealthCounts, b: HealthCounts): (string | number)[] {
+  const c = Math.round;
+  const p = (n: number, total: number) => shareOf(n, total).toFixed(2);
+  return [
+    c(a.residents), c(a.very_good), c(a.good), c(a.fair), c(a.bad), c(a.very_bad),
+    c(b.residents), c(b.very_good), c(b.good), c(b.fair), c(b.bad), c(b.very_bad),
+    p(a.very_good, a.residents), p(b.very_good, b.residents),
+    p(a.bad + a.very_bad, a.residents), p(b.bad + b.very_bad, b.residents),
+  ];
+}
+const changeColumns = (h: HealthChange) => figureColumns(h.counts2011, h.counts2021);
+
+/** public/big-local-areas.csv: one row per area. */
+export function areasCsv(areas: BigLocalArea[]): string {
+  return csv(AREA_CSV_COLUMNS, areas.map((a) => [a.code, a.name, a.ladCode, a.ladName, a.regionName, a.units.length, ...changeColumns(a.health)]));
+}
+
+/** public/summary.csv: England, Big Local and the similar areas. */
+export function summaryCsv(summary: Summary): string {
+  return csv(['group', ...FIGURE_COLUMNS], GROUP_IDS.map((g) => [g, ...changeColumns(summary.groups[g])]));
+}
+
+/** public/units.csv: every comparison unit of England, with its area if it has one. */
+export function unitsCsv(units: ComparisonUnit[], lads: Map<string, LadInfo>, areaOfUnit: Map<string, string>): string {
+  const cols = ['unit_id', 'lsoa21_codes', 'lsoa11_codes', 'lad_code', 'region_code', 'imd_decile', 'big_local_area', ...FIGURE_COLUMNS];
+  return csv(cols, units.map((u) => [
+    u.id, u.lsoa21.join(';'), u.lsoa11.join(';'), u.lad, lads.get(u.lad)!.regionCode, u.imdDecile, areaOfUnit.get(u.id) ?? '',
+    // A unit's counts are whole numbers, so they need none of toHealthChange's tidying.
+    ...figureColumns(u.counts2011, u.counts2021),
+  ]));
 }

@@ -1,19 +1,17 @@
 /**
- * Inside the geometry worker (see geometry-thread.ts). For each job, in the order the main thread
- * sends what each step needs: reads the LSOA boundaries into a topology and sends their inside
- * points; draws the district map once sent the districts; cuts each LSOA map's geometry once sent
- * which LSOAs it holds; and, once sent their properties, returns every map file as text.
+ * Inside the geometry worker (see geometry-thread.ts), one ingest's maps. In the order the main
+ * thread sends what each step needs: reads the LSOA boundaries into a topology and sends their
+ * inside points; draws the district map once sent the districts; cuts each LSOA map's geometry
+ * once sent which LSOAs it holds; and, once sent their properties, returns every map file as text.
  */
-import { parentPort } from 'node:worker_threads';
-import { dissolvedTopology, lsoaInsidePoints, readLsoaBoundaries, type LsoaBoundaries } from './lsoa-boundaries.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { dissolvedTopology, lsoaInsidePoints, readLsoa21Boundaries, type LsoaBoundaries } from './lsoa-boundaries.ts';
 import { QUANTIZE, SIMPLIFY, lsoaGeometryIndex, subsetTopology } from './geometry.ts';
-import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type LsoaMapList, type MapInputs, type ToWorker } from './geometry-thread.ts';
+import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type LsoaMapList, type MapInputs, type ToWorker, type WorkerStart } from './geometry-messages.ts';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const port = parentPort!;
-let job = 0;
-type Message = FromWorker extends infer M ? (M extends unknown ? Omit<M, 'job'> : never) : never;
-const send = (m: Message) => port.postMessage({ ...m, job });
+const send = (m: FromWorker) => port.postMessage(m);
 const logTime = (label: string, t0: number) =>
   send({ kind: 'log', message: `  ${`[geometry] ${label}`.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s` });
 const step = <T>(label: string, fn: () => T): T => {
@@ -25,7 +23,7 @@ const step = <T>(label: string, fn: () => T): T => {
 
 async function prepare(boundaryFile: string): Promise<LsoaBoundaries> {
   const t0 = performance.now();
-  const boundaries = await readLsoaBoundaries(boundaryFile, ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries');
+  const boundaries = await readLsoa21Boundaries(boundaryFile);
   logTime('LSOA 2021 boundaries (mapshaper)', t0);
   send({ kind: 'points', points: step('inside point of every LSOA', () => lsoaInsidePoints(boundaries)) });
   return boundaries;
@@ -75,37 +73,36 @@ function maps(boundaries: LsoaBoundaries, districtFile: string, lsoaMaps: Return
   return files;
 }
 
-let boundaries: LsoaBoundaries | null = null;
+// One step at a time, in order, each once the one before has finished; after a failure, none.
+let queue = Promise.resolve();
+let failed = false;
+const inTurn = (work: () => void | Promise<void>) => {
+  queue = queue.then(async () => {
+    if (failed) return;
+    try {
+      await work();
+    } catch (err) {
+      failed = true;
+      send({ kind: 'error', error: serialiseError(err) });
+    }
+  });
+};
+
+let boundaries: LsoaBoundaries;
 let districtFile: string | null = null;
 let lsoaMaps: ReturnType<typeof lsoaMapTopologies> | null = null;
-const reset = () => {
-  boundaries = null;
-  districtFile = null;
-  lsoaMaps = null;
-};
-async function handle(m: ToWorker): Promise<void> {
-  job = m.job;
-  try {
-    if (m.kind === 'job') {
-      reset();
-      boundaries = await prepare(m.boundaryFile);
-    } else if (m.kind === 'districts') {
-      districtFile = step('district map', () => districtMap(boundaries!, fromJson(m.json)));
+inTurn(async () => {
+  boundaries = await prepare((workerData as WorkerStart).boundaryFile);
+});
+port.on('message', (m: ToWorker) =>
+  inTurn(() => {
+    if (m.kind === 'districts') {
+      districtFile = step('district map', () => districtMap(boundaries, fromJson(m.json)));
     } else if (m.kind === 'lsoa-maps') {
-      lsoaMaps = step('LSOA maps around the areas', () => lsoaMapTopologies(boundaries!, fromJson(m.json)));
+      lsoaMaps = step('LSOA maps around the areas', () => lsoaMapTopologies(boundaries, fromJson(m.json)));
     } else {
       if (districtFile === null || lsoaMaps === null) throw new Error('the map files were asked for before the district and LSOA maps');
-      const files = maps(boundaries!, districtFile, lsoaMaps, fromJson(m.json));
-      reset();
-      send({ kind: 'files', files });
+      send({ kind: 'files', files: maps(boundaries, districtFile, lsoaMaps, fromJson(m.json)) });
     }
-  } catch (err) {
-    reset();
-    send({ kind: 'error', error: serialiseError(err) });
-  }
-}
-// One message at a time, in order, as when the work was synchronous: `job` tags what is sent.
-let queue = Promise.resolve();
-port.on('message', (m: ToWorker) => {
-  queue = queue.then(() => handle(m));
-});
+  }),
+);

@@ -2,9 +2,10 @@
  * The raw inputs, found under --raw at the same relative paths as in ../shared/data, read into
  * typed, validated tables. Header aliases cover the tidy files and the official Nomis/ONS layouts.
  */
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { eachCsvRow, InputError, type ColumnSpec, type CsvRow } from './read-tables.ts';
+import { readFootprints, type FootprintSource } from './footprints.ts';
 import { type HealthCounts } from '../../src/data/schema.ts';
 
 export const INPUT_PATHS = {
@@ -367,4 +368,46 @@ export function readAreaList(file: string): Map<string, AreaListRow> {
 export function areaListPath(raw: string): string | null {
   const path = join(raw, INPUT_PATHS.areaList);
   return existsSync(path) ? path : null;
+}
+
+/** Runs a named step of the ingest, timing it for the log. */
+export type Step = <T>(label: string, fn: () => T) => T;
+
+/** Every raw input but the LSOA boundaries (the geometry worker's), read and checked. */
+export interface Inputs {
+  health2011: HealthTable;
+  /** Census 2021 counts, summed from output areas to LSOA 2021. */
+  health2021: { file: string; counts: Map<string, HealthCounts> };
+  lsoaLookup: { file: string; rows: LsoaLookupRow[] };
+  lads: Map<string, LadInfo>;
+  ladFile: string;
+  imd: { file: string; byLsoa11: Map<string, ImdRow> };
+  footprints: FootprintSource;
+  /** Footprints dropped in as official boundaries, not the approximate ones shipped with the project. */
+  official: boolean;
+  /** The area list's notes; empty when there is no list (official boundaries carry names). */
+  areaList: Map<string, AreaListRow>;
+}
+
+export function readInputs(raw: string, footprintOverride?: string, step: Step = (_label, fn) => fn()): Inputs {
+  const health2011 = step('census 2011 by LSOA 2011', () => readHealth2011(raw));
+  const oaLookup = step('output area → LSOA 2021 lookup', () => readOaLookup(raw));
+  const health2021 = step('census 2021 by output area, to LSOA 2021', () => readHealth2021ByLsoa(raw, oaLookup));
+  const lsoaLookup = step('LSOA 2011 → 2021 lookup', () => readLsoaLookup(raw));
+  const lads = step('district → region lookup', () => readLadRegions(raw));
+  const imd = step('IMD 2019', () => readImd(raw));
+  const footprintFile = footprintPath(raw, footprintOverride);
+  const footprints = step(`footprints (${basename(footprintFile)})`, () => readFootprints(footprintFile));
+  const listPath = areaListPath(raw);
+  return {
+    health2011,
+    health2021,
+    lsoaLookup,
+    lads,
+    ladFile: join(raw, INPUT_PATHS.ladToRegion),
+    imd,
+    footprints,
+    official: resolve(footprintFile) !== resolve(raw, APPROXIMATE_FOOTPRINTS),
+    areaList: listPath ? readAreaList(listPath) : new Map(),
+  };
 }

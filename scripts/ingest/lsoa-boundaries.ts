@@ -63,6 +63,9 @@ interface MapshaperInternal {
 // names, which more than doubles its loading time (0.25 s against 0.11 s).
 const internal = (createRequire(import.meta.url)('mapshaper') as { internal: MapshaperInternal }).internal;
 
+/** The ingest's LSOA 2021 boundary file, read in the geometry worker (and in-thread by the tests). */
+export const readLsoa21Boundaries = (file: string): Promise<LsoaBoundaries> => readLsoaBoundaries(file, ['LSOA21CD', 'lsoa21cd'], 'LSOA 2021 boundaries');
+
 export async function readLsoaBoundaries(file: string, idKeys: readonly string[], label: string): Promise<LsoaBoundaries> {
   // Says exactly what is wrong by reading the file the slow, strict way; `why` if that finds nothing.
   const refuse = (why: string): never => {

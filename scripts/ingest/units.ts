@@ -34,6 +34,24 @@ export interface ComparisonUnit {
   imdDecile: number;
 }
 
+/**
+ * The district that a group of parts (a unit's LSOAs, an area's units) counts in: the one holding
+ * most of their 2021 residents; between districts holding equally many, the one with the smaller
+ * code.
+ */
+export function majorityDistrict(parts: ReadonlyArray<{ lad: string; residents: number }>): string {
+  // Most units are one LSOA, in one district: nothing to weigh.
+  if (parts.length === 1) return parts[0]!.lad;
+  const residentsOf = new Map<string, number>();
+  for (const { lad, residents } of parts) residentsOf.set(lad, (residentsOf.get(lad) ?? 0) + residents);
+  let best: [lad: string, residents: number] | null = null;
+  for (const [lad, residents] of residentsOf) {
+    if (!best || residents > best[1] || (residents === best[1] && lad < best[0])) best = [lad, residents];
+  }
+  if (!best) throw new Error('majorityDistrict: no parts');
+  return best[0];
+}
+
 export interface UnitIndex {
   units: ComparisonUnit[];
   unitOfLsoa21: Map<string, ComparisonUnit>;
@@ -129,21 +147,11 @@ export function buildUnits(
     for (const code of lsoa11) addCounts(counts2011, health2011.counts.get(code)!);
     const counts2021 = emptyCounts();
     for (const code of lsoa21) addCounts(counts2021, lsoa21Counts.get(code)!);
-    // Most units are one LSOA, in one district; only a larger one needs the residents weighed.
-    let lad = lsoa21Lad.get(lsoa21[0]!)!;
-    if (lsoa21.length > 1) {
-      const residentsByLad = new Map<string, number>();
-      for (const code of lsoa21) {
-        const l = lsoa21Lad.get(code)!;
-        residentsByLad.set(l, (residentsByLad.get(l) ?? 0) + lsoa21Counts.get(code)!.residents);
-      }
-      lad = [...residentsByLad].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    }
     const unit: ComparisonUnit = {
       id: lsoa21[0]!,
       lsoa11,
       lsoa21,
-      lad,
+      lad: majorityDistrict(lsoa21.map((code) => ({ lad: lsoa21Lad.get(code)!, residents: lsoa21Counts.get(code)!.residents }))),
       counts2011,
       counts2021,
       imdDecile: unitDecile(lsoa11, health2011, imd, imdCount),
