@@ -8,6 +8,7 @@ import { scaleLinear, type ScaleLinear } from 'd3';
 import { MEASURE_LABELS, type BigLocalArea, type HealthMeasure } from '../data/constants.ts';
 import { chooseTicks } from './dumbbell.ts';
 import { GROUP_COLOURS, INK } from './palette.ts';
+import { areaCounts } from './words.ts';
 import {
   centredBaseline,
   circle,
@@ -18,7 +19,6 @@ import {
   lowerFirst,
   rect,
   round1,
-  round1dp,
   SvgBuilder,
   textWidth,
   truncate,
@@ -77,18 +77,7 @@ export function title(data: BigLocalArea[], state: State): string {
 export function summary(data: BigLocalArea[], state: State): string {
   const m = state.measure;
   if (data.length === 0) return 'There are no Big Local areas to show.';
-  let rose = 0;
-  let fell = 0;
-  let higher = 0;
-  let lower = 0;
-  for (const a of data) {
-    const s = displaySign(a.health.changePp[m]);
-    if (s > 0) rose++;
-    else if (s < 0) fell++;
-    const rel = displaySign(round1dp(a.health.changePp[m]) - round1dp(a.comparator.changePp[m]));
-    if (rel > 0) higher++;
-    else if (rel < 0) lower++;
-  }
+  const { rose, fell, aboveComparator: higher, belowComparator: lower } = areaCounts(data, m);
   const same = data.length - rose - fell;
   const relSame = data.length - higher - lower;
   const [first, second] =
@@ -109,9 +98,9 @@ export function tableRows(data: BigLocalArea[], state: State): TableData {
   return {
     columns: ['Rank', 'Big Local area', 'Local authority', 'Area change (pp)', 'Similar areas change (pp)', 'Difference (pp)'],
     rows: ranked(data, m).map((a, i) => {
-      const ac = round1dp(a.health.changePp[m]);
-      const cc = round1dp(a.comparator.changePp[m]);
-      return [i + 1, a.name, a.ladName, ac, cc, round1dp(ac - cc)];
+      const ac = round1(a.health.changePp[m]);
+      const cc = round1(a.comparator.changePp[m]);
+      return [i + 1, a.name, a.ladName, ac, cc, round1(ac - cc)];
     }),
   };
 }
@@ -406,14 +395,14 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
     }
     b.raw(line(r.xArea, r.cy, r.xComparator, r.cy, `class="connector" stroke="${INK.grid}" stroke-width="1.5"`));
     b.raw(
-      circle(r.xComparator, r.cy, 3.5, `class="dot dot--comparator" data-value="${round1dp(r.comparator)}" fill="#ffffff" stroke="${compColour}" stroke-width="1.5"`),
+      circle(r.xComparator, r.cy, 3.5, `class="dot dot--comparator" data-value="${round1(r.comparator)}" fill="#ffffff" stroke="${compColour}" stroke-width="1.5"`),
     );
     b.raw(
       circle(
         r.xArea,
         r.cy,
         isHi ? 5.5 : 4,
-        `class="dot dot--area" data-value="${round1dp(r.area)}" fill="${areaColour}"${isHi ? ` stroke="${INK.axis}" stroke-width="1.5"` : ''}`,
+        `class="dot dot--area" data-value="${round1(r.area)}" fill="${areaColour}"${isHi ? ` stroke="${INK.axis}" stroke-width="1.5"` : ''}`,
       ),
     );
     b.raw(`</g>`);

@@ -10,7 +10,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { MEASURE_LABELS, type BigLocalArea, type LsoaProperties } from '../data/constants.ts';
 import { fitProjection, pathData } from '../geo/projection.ts';
 import { BREAKS, classOf, classColour, isMissing, legendClasses, legendSvg, type MapMeasure } from './map-scale.ts';
-import { escapeXml, fmtPp, round1, round1dp, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
+import { escapeXml, fmtPp, round1, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
 import { footprintNoun } from './words.ts';
 
 export const id = 'area-map';
@@ -71,7 +71,7 @@ export function title(data: Data, state: State): string {
 function rangeText(values: number[]): string {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  return round1dp(lo) === round1dp(hi) ? `${fmtPp(lo)}` : `from ${fmtPp(lo)} to ${fmtPp(hi)}`;
+  return round1(lo) === round1(hi) ? `${fmtPp(lo)}` : `from ${fmtPp(lo)} to ${fmtPp(hi)}`;
 }
 
 export function summary(data: Data, state: State): string {
@@ -104,9 +104,9 @@ export function tableRows(data: Data, state: State): TableData {
     rows: rows.map(({ p, inside }) => [
       `${p.name} (${p.lsoa21})`,
       inside ? 'Yes' : 'No',
-      round1dp(share(p, m, 2011)),
-      round1dp(share(p, m, 2021)),
-      round1dp(change(p, m)),
+      round1(share(p, m, 2011)),
+      round1(share(p, m, 2021)),
+      round1(change(p, m)),
     ]),
   };
 }

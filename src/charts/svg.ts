@@ -96,15 +96,26 @@ export function chartRenderer<D, S>(
   };
 }
 
+/** Decimals a tick label needs to tell neighbouring ticks apart: 0 for a step of 1 or more, then 1, then 2. */
+export function tickDecimals(ticks: number[]): number {
+  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
+  return step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+}
+
 /** Axis tick labels in percentage points: signed, true minus, as many decimals as the tick step needs. */
 export function ppTickFormat(ticks: number[]): (v: number) => string {
-  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
-  const decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+  const decimals = tickDecimals(ticks);
   return (v: number) => {
     const r = Number(v.toFixed(decimals));
     if (r === 0) return '0';
     return `${r > 0 ? '+' : '\u2212'}${Math.abs(r).toFixed(decimals)}`;
   };
+}
+
+/** Axis tick labels in percent: "48%", "47.5%", true minus, as many decimals as the tick step needs. */
+export function pctTickFormat(ticks: number[]): (v: number) => string {
+  const decimals = tickDecimals(ticks);
+  return (v: number) => `${v.toFixed(decimals).replace('-', '\u2212')}%`;
 }
 
 export function svgRoot(o: SvgRootOptions): string {
@@ -123,7 +134,10 @@ export function svgRoot(o: SvgRootOptions): string {
   );
 }
 
-/** Round a coordinate to 0.1 px so the markup (and snapshots) stay short and stable. */
+/**
+ * Round to one decimal (and return +0 rather than −0): coordinates to 0.1 px, so the markup (and
+ * snapshots) stay short and stable, and values to the one decimal the charts display.
+ */
 export function round1(v: number): number {
   const r = Math.round(v * 10) / 10;
   return Object.is(r, -0) ? 0 : r;
@@ -135,20 +149,14 @@ export function round1(v: number): number {
 const MINUS = '\u2212';
 const f1 = format('.1f');
 
-/** Round to the one decimal the charts display (and return +0 rather than -0). */
-export function round1dp(v: number): number {
-  const r = Math.round(v * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
-}
-
 /** A share in percent with one decimal: "48.5%". */
 export function fmtPct(v: number): string {
-  return `${f1(round1dp(v)).replace('-', MINUS)}%`;
+  return `${f1(round1(v)).replace('-', MINUS)}%`;
 }
 
 /** A signed number with one decimal and a true minus sign: "+1.3", "−0.4", "0.0". */
 export function fmtSigned(v: number): string {
-  const r = round1dp(v);
+  const r = round1(v);
   if (r === 0) return '0.0';
   return r > 0 ? `+${f1(r)}` : `${MINUS}${f1(-r)}`;
 }
@@ -160,12 +168,12 @@ export function fmtPp(v: number): string {
 
 /** An unsigned amount of percentage points: "1.3 pp". */
 export function fmtPpAbs(v: number): string {
-  return `${f1(Math.abs(round1dp(v)))} pp`;
+  return `${f1(Math.abs(round1(v)))} pp`;
 }
 
 /** -1, 0 or 1 for a value as displayed (to one decimal), so words always match the numbers. */
 export function displaySign(v: number): -1 | 0 | 1 {
-  const r = round1dp(v);
+  const r = round1(v);
   return r > 0 ? 1 : r < 0 ? -1 : 0;
 }
 
