@@ -119,16 +119,21 @@ interface AreaGeometry {
 }
 
 /**
- * Projected paths per area and size. The site renders the same area map several times (area page,
- * chart page, embed), and load.ts hands out a fresh topology object each time, so the cache is
- * keyed by the area, its district and the topologies' sizes rather than by object identity.
+ * Projected paths per topology pair, area and size: the site renders the same area map several
+ * times (area page, chart page, embed, both measures), and load.ts hands out one topology object
+ * per file, so the cache is keyed by those objects.
  */
-const geometryCache = new Map<string, AreaGeometry>();
+const geometryCache = new WeakMap<Topology, WeakMap<Topology, Map<string, AreaGeometry>>>();
 
 function geometry(data: Data, width: number, maxHeight: number): AreaGeometry {
   const a = data.area;
-  const key = [a.code, a.ladCode, data.lsoa.arcs.length, data.footprints.arcs.length, JSON.stringify(data.lsoa.bbox ?? data.lsoa.transform ?? ''), width, maxHeight].join('|');
-  const hit = geometryCache.get(key);
+  let byFootprints = geometryCache.get(data.lsoa);
+  if (!byFootprints) geometryCache.set(data.lsoa, (byFootprints = new WeakMap()));
+  let bySize = byFootprints.get(data.footprints);
+  if (!bySize) byFootprints.set(data.footprints, (bySize = new Map()));
+  // The footprint's LSOAs decide the outline (an area code names one footprint in real data).
+  const key = [a.code, a.lsoa21.join(','), width, maxHeight].join('|');
+  const hit = bySize.get(key);
   if (hit) return hit;
 
   let t = presimplify(data.lsoa as Parameters<typeof presimplify>[0]);
@@ -158,8 +163,7 @@ function geometry(data: Data, width: number, maxHeight: number): AreaGeometry {
     outline: pathData(projection, mesh(t, obj, (x, y) => x === y || (x.properties as LsoaProperties).lad !== (y.properties as LsoaProperties).lad) as MultiLineString),
     footprint: footprint ? pathData(projection, footprint) : '',
   };
-  if (geometryCache.size > 400) geometryCache.clear();
-  geometryCache.set(key, g);
+  bySize.set(key, g);
   return g;
 }
 

@@ -24,7 +24,6 @@ function slimArea(a: BigLocalArea): BigLocalArea {
 const slimAreas = areas.map(slimArea);
 
 let englandMapData: ChartDataMap['england-map'] | undefined;
-let footprintTopology: ChartDataMap['area-map']['footprints'] | undefined;
 
 type Resolver<K extends ChartId> = (state: ChartStateMap[K]) => ChartDataMap[K];
 /**
@@ -48,8 +47,7 @@ const resolvers: { [K in ChartId]?: Resolver<K> } = {
   'area-map': (s) => {
     const area = findArea(s.area);
     if (!area) throw new Error(`area-map: unknown area ${s.area}`);
-    footprintTopology ??= footprints();
-    return { area, lsoa: lsoaTopology(area.ladCode), footprints: footprintTopology };
+    return { area, lsoa: lsoaTopology(area.ladCode), footprints: footprints() };
   },
   'area-health': (s) => {
     const area = findArea(s.area);
