@@ -12,7 +12,6 @@ import { areaCounts } from './words.ts';
 import {
   centredBaseline,
   circle,
-  displaySign,
   escapeXml,
   fmtPp,
   line,
