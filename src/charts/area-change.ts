@@ -4,7 +4,7 @@
  */
 import { MEASURE_LABELS, type BigLocalArea, type HealthChange, type HealthMeasure, type Place } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout, type DumbbellRow } from './dumbbell.ts';
-import { lowerFirst, round1dp, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
+import { lowerFirst, round1, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
 import { changeMovement, comparison, fromTo, listJoin } from './words.ts';
 
 export const id = 'area-change';
@@ -65,9 +65,9 @@ export function tableRows(data: Data, state: State): TableData {
     columns: ['Place', '2011 (%)', '2021 (%)', 'Change (pp)'],
     rows: rowsOf(data, state).map((r) => [
       r.label,
-      round1dp(r.health.pct2011[m]),
-      round1dp(r.health.pct2021[m]),
-      round1dp(r.health.changePp[m]),
+      round1(r.health.pct2011[m]),
+      round1(r.health.pct2021[m]),
+      round1(r.health.changePp[m]),
     ]),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BigLocalArea } from '../data/constants.ts';
 import * as chart from './area-changes.ts';
 import { change, makeArea, makeAreas } from './fixtures.ts';
+import { boxesOverlap, textBox, textWidth } from './svg.ts';
 import { byClass, fontSizes, labelProblems, num, parseSvg, TEST_WIDTHS, texts } from './test-helpers.ts';
 
 const s = (vg: number) => ({ very_good: vg, good: 34, fair: 100 - vg - 34 - 7, bad: 5.2, very_bad: 1.8 });
@@ -128,5 +129,92 @@ describe('area-changes', () => {
 
   it('renders an empty list without failing', () => {
     expect(() => parseSvg(chart.render([], chart.defaultState, { width: 320 }))).not.toThrow();
+  });
+});
+
+describe('area-changes placement (no SVG)', () => {
+  const box = (c: chart.PlacedCallout) => ({ x: c.x, y: c.y, width: c.width, height: c.height });
+
+  it('places one row per area in rank order, 14 px apart, dots on the scale', () => {
+    const p = chart.place(four, chart.defaultState, { width: 375 });
+    expect(p.rows.map((r) => r.code)).toEqual(chart.rows(four, 'very_good').map((r) => r.code));
+    expect(p.rows.map((r) => r.code)).toEqual(['area-002', 'area-000', 'area-003', 'area-001']);
+    p.rows.forEach((r, i) => {
+      expect(r.cy).toBeCloseTo(p.rowsTop + (i + 0.5) * chart.ROW_H, 9);
+      expect(r.xArea).toBe(p.x(r.area));
+      expect(r.xComparator).toBe(p.x(r.comparator));
+    });
+    expect(p.rowsBottom - p.rowsTop).toBe(4 * chart.ROW_H);
+    expect(p.x.domain()[0]).toBeLessThanOrEqual(0);
+    expect(p.x.domain()[1]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the legend, note and caption inside the width and out of each other’s way', () => {
+    for (const width of [280, ...TEST_WIDTHS]) {
+      const p = chart.place(areas, { measure: 'bad_or_very_bad' }, { width });
+      const boxes = [
+        ...p.legend.map((l) => textBox(l.label.x, l.label.baseline, l.label.text, { size: 13 })),
+        ...p.note.map((t) => textBox(t.x, t.baseline, t.text, { size: 12 })),
+      ];
+      for (const b of boxes) expect(b.x + b.width, `${width}: ${b.text}`).toBeLessThanOrEqual(p.width);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!, boxes[j]!), `${width}: ${boxes[i]!.text} / ${boxes[j]!.text}`).toBe(false);
+      expect(Math.max(...p.note.map((t) => t.baseline))).toBeLessThan(p.topAxisY);
+      expect(p.caption[0]!.baseline).toBeGreaterThan(p.bottomAxisY);
+      for (const t of p.caption) expect(t.x + textWidth(t.text, 12)).toBeLessThanOrEqual(p.width - 8);
+    }
+  });
+
+  it('names rows only when wide, each name ending before the plot', () => {
+    expect(chart.place(areas, chart.defaultState, { width: 375 }).rows.every((r) => r.label === undefined)).toBe(true);
+    const p = chart.place(areas, { measure: 'very_good', highlight: areas[10]!.code }, { width: 720 });
+    const plotLeft = Math.min(...p.ticks.map((t) => p.x(t)), ...p.rows.map((r) => Math.min(r.xArea, r.xComparator)));
+    for (const [i, r] of p.rows.entries()) {
+      expect(r.label).toBeDefined();
+      expect(r.label!.x + textWidth(r.label!.text, 12, i === p.highlight)).toBeLessThan(plotLeft);
+    }
+  });
+
+  it('puts the callout beside the highlighted dots when there is room, inside the rows, never over its dots', () => {
+    for (const width of TEST_WIDTHS)
+      for (const a of [areas[0]!, areas[40]!, areas[75]!, areas[149]!]) {
+        const p = chart.place(areas, { measure: 'very_good', highlight: a.code }, { width });
+        const row = p.rows[p.highlight]!;
+        expect(row.code).toBe(a.code);
+        const c = p.callout!;
+        expect(c.y, `${width} ${a.code}`).toBeGreaterThanOrEqual(p.rowsTop);
+        expect(c.y + c.height).toBeLessThanOrEqual(p.rowsBottom);
+        expect(c.x + c.width).toBeLessThanOrEqual(p.width - 8);
+        for (const dx of [row.xArea, row.xComparator]) {
+          const dot = { x: dx - 5.5, y: row.cy - 5.5, width: 11, height: 11 };
+          expect(boxesOverlap(dot, box(c)), `${width} ${a.code}: callout over its dot`).toBe(false);
+        }
+        // The leader starts at the dots and ends on the box's edge.
+        const { x2, y2 } = c.leader;
+        const onEdge = x2 === c.x || x2 === c.x + c.width || y2 === c.y || y2 === c.y + c.height;
+        expect(onEdge).toBe(true);
+        // Name lines and values stay inside the box.
+        for (const t of [...c.nameLines, c.values]) {
+          const tb = textBox(t.x, t.baseline, t.text, { size: 13, bold: true });
+          expect(tb.y).toBeGreaterThanOrEqual(c.y);
+          expect(tb.x + (t === c.values ? textWidth(t.text, 12) : tb.width)).toBeLessThanOrEqual(c.x + c.width);
+        }
+      }
+  });
+
+  it('puts the callout to the right when the dots are near the left, to the left when near the right', () => {
+    const p = chart.place(four, { measure: 'very_good', highlight: 'area-001' }, { width: 1000 }); // −2.0, leftmost
+    const row = p.rows[p.highlight]!;
+    expect(p.callout!.x).toBeGreaterThan(Math.max(row.xArea, row.xComparator));
+    const q = chart.place(four, { measure: 'very_good', highlight: 'area-002' }, { width: 1000 }); // +3.0, rightmost
+    const top = q.rows[q.highlight]!;
+    expect(q.callout!.x + q.callout!.width).toBeLessThan(Math.min(top.xArea, top.xComparator));
+  });
+
+  it('has no callout without a highlight or with an unknown one', () => {
+    expect(chart.place(four, chart.defaultState, { width: 375 }).callout).toBeUndefined();
+    const p = chart.place(four, { measure: 'very_good', highlight: 'nope' }, { width: 375 });
+    expect(p.highlight).toBe(-1);
+    expect(p.callout).toBeUndefined();
   });
 });

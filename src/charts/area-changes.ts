@@ -4,21 +4,20 @@
  * drawn when the chart is wide enough; on phones each row keeps a tooltip and the highlighted
  * area gets a callout with its name and values.
  */
-import { scaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3';
 import { MEASURE_LABELS, type BigLocalArea, type HealthMeasure } from '../data/constants.ts';
 import { chooseTicks } from './dumbbell.ts';
 import { GROUP_COLOURS, INK } from './palette.ts';
+import { areaCounts } from './words.ts';
 import {
   centredBaseline,
   circle,
-  displaySign,
   escapeXml,
   fmtPp,
   line,
   lowerFirst,
   rect,
   round1,
-  round1dp,
   SvgBuilder,
   textWidth,
   truncate,
@@ -77,18 +76,7 @@ export function title(data: BigLocalArea[], state: State): string {
 export function summary(data: BigLocalArea[], state: State): string {
   const m = state.measure;
   if (data.length === 0) return 'There are no Big Local areas to show.';
-  let rose = 0;
-  let fell = 0;
-  let higher = 0;
-  let lower = 0;
-  for (const a of data) {
-    const s = displaySign(a.health.changePp[m]);
-    if (s > 0) rose++;
-    else if (s < 0) fell++;
-    const rel = displaySign(round1dp(a.health.changePp[m]) - round1dp(a.comparator.changePp[m]));
-    if (rel > 0) higher++;
-    else if (rel < 0) lower++;
-  }
+  const { rose, fell, aboveComparator: higher, belowComparator: lower } = areaCounts(data, m);
   const same = data.length - rose - fell;
   const relSame = data.length - higher - lower;
   const [first, second] =
@@ -109,54 +97,116 @@ export function tableRows(data: BigLocalArea[], state: State): TableData {
   return {
     columns: ['Rank', 'Big Local area', 'Local authority', 'Area change (pp)', 'Similar areas change (pp)', 'Difference (pp)'],
     rows: ranked(data, m).map((a, i) => {
-      const ac = round1dp(a.health.changePp[m]);
-      const cc = round1dp(a.comparator.changePp[m]);
-      return [i + 1, a.name, a.ladName, ac, cc, round1dp(ac - cc)];
+      const ac = round1(a.health.changePp[m]);
+      const cc = round1(a.comparator.changePp[m]);
+      return [i + 1, a.name, a.ladName, ac, cc, round1(ac - cc)];
     }),
   };
 }
 
-export function layout(data: BigLocalArea[], state: State, size: Size): AreaChangesLayout {
-  const W = Math.max(size.width, 280);
-  const m = state.measure;
-  const b = new SvgBuilder();
-  const areas = ranked(data, m);
-  const areaColour = GROUP_COLOURS.area;
-  const compColour = GROUP_COLOURS.comparator;
-  const showNames = W >= NAMES_MIN_WIDTH;
-  const nameW = showNames ? Math.min(240, Math.round(W * 0.3)) : 0;
-  const plotLeft = PAD + (showNames ? nameW + 12 : 0) + 12;
-  const plotRight = W - PAD - 12;
+// ---------------------------------------------------------------------------------------------
+// Layout, in the steps Our World in Data's grapher uses: rows (what is drawn, in order), then
+// placement (where every mark and label goes, as numbers), then drawing (SVG from the placement).
+// Label placement is tested on the placement, without parsing SVG.
 
-  // Legend (wraps when narrow).
-  b.raw(`<g class="legend">`);
-  const items: [string, string][] = [
-    ['area', 'Big Local area'],
-    ['comparator', 'Its similar areas'],
-  ];
+/** One area as the chart draws it: a row, in rank order. */
+export interface AreaRow {
+  code: string;
+  name: string;
+  /** Change in the measure, pp (as stored; labels round it). */
+  area: number;
+  comparator: number;
+}
+
+/** The rows, largest rise first (the order of `ranked`). */
+export function rows(data: BigLocalArea[], measure: HealthMeasure): AreaRow[] {
+  return ranked(data, measure).map((a) => ({
+    code: a.code,
+    name: a.name,
+    area: a.health.changePp[measure],
+    comparator: a.comparator.changePp[measure],
+  }));
+}
+
+/** A line of text at a baseline (x is its start unless said otherwise). */
+export interface PlacedText {
+  text: string;
+  x: number;
+  baseline: number;
+}
+
+export interface PlacedRow extends AreaRow {
+  /** Centre line of the row. */
+  cy: number;
+  /** Centres of the area's and the comparator's dots. */
+  xArea: number;
+  xComparator: number;
+  /** The name drawn left of the plot (shortened to fit), when names are shown. */
+  label?: PlacedText;
+}
+
+export interface PlacedCallout {
+  /** The box. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The area's name (up to three lines, bold) and its values. */
+  nameLines: PlacedText[];
+  values: PlacedText;
+  /** Leader from the highlighted dot to the nearest point of the box. */
+  leader: { x1: number; y1: number; x2: number; y2: number };
+}
+
+export interface AreaChangesPlacement {
+  width: number;
+  /** Legend swatches (their left edge) and labels, then the wrapped note. */
+  legend: { kind: 'area' | 'comparator'; swatchX: number; label: PlacedText }[];
+  note: PlacedText[];
+  x: ScaleLinear<number, number>;
+  ticks: number[];
+  tickLabel: (v: number) => string;
+  topAxisY: number;
+  rowsTop: number;
+  rowsBottom: number;
+  bottomAxisY: number;
+  rows: PlacedRow[];
+  /** Index of the highlighted row, or −1. */
+  highlight: number;
+  callout?: PlacedCallout;
+  caption: PlacedText[];
+  height: number;
+}
+
+const LEGEND_ITEMS: [kind: 'area' | 'comparator', label: string][] = [
+  ['area', 'Big Local area'],
+  ['comparator', 'Its similar areas'],
+];
+
+/** The legend on one line, or wrapped when narrow, then the note under it. */
+function placeLegend(W: number): { legend: AreaChangesPlacement['legend']; note: PlacedText[]; bottom: number } {
+  const legend: AreaChangesPlacement['legend'] = [];
   let lx = PAD;
   let ly = 14;
-  for (const [kind, label] of items) {
+  for (const [kind, label] of LEGEND_ITEMS) {
     const w = 16 + textWidth(label, 13);
     if (lx > PAD && lx + w > W - PAD) {
       lx = PAD;
       ly += 20;
     }
-    b.raw(
-      kind === 'area'
-        ? circle(lx + 5, ly - 4.5, 5, `fill="${areaColour}"`)
-        : circle(lx + 5, ly - 4.5, 4, `fill="#ffffff" stroke="${compColour}" stroke-width="2"`),
-    );
-    b.text(lx + 16, ly, label, { size: 13, fill: INK.text, className: 'legend-label' });
+    legend.push({ kind, swatchX: lx, label: { text: label, x: lx + 16, baseline: ly } });
     lx += w + 18;
   }
-  b.raw(`</g>`);
-  for (const noteLine of wrapBalanced('Areas ranked by their change, largest rise at the top', W - 2 * PAD, 12)) {
+  const note: PlacedText[] = [];
+  for (const text of wrapBalanced('Areas ranked by their change, largest rise at the top', W - 2 * PAD, 12)) {
     ly += 18;
-    b.text(PAD, ly, noteLine, { size: 12, fill: INK.muted, className: 'note' });
+    note.push({ text, x: PAD, baseline: ly });
   }
+  return { legend, note, bottom: ly };
+}
 
-  const values = areas.flatMap((a) => [a.health.changePp[m], a.comparator.changePp[m]]);
+/** One scale for both dots, always including zero, with as many ticks as fit without touching. */
+function placeScale(values: number[], plotLeft: number, plotRight: number, W: number, showNames: boolean) {
   let lo = Math.min(0, ...values);
   let hi = Math.max(0, ...values);
   if (hi - lo < 1) {
@@ -165,133 +215,212 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
   }
   const x = scaleLinear().domain([lo, hi]).nice().range([plotLeft, plotRight]);
   const fmt0 = ppTickFormat(x.ticks(5));
-  let ticks = chooseTicks(x, W < 480 ? 5 : 8, fmt0, [showNames ? plotLeft - 12 : 0, W]);
-  const fmt = ppTickFormat(ticks);
-  ticks = chooseTicks(x, ticks.length, fmt, [showNames ? plotLeft - 12 : 0, W]);
+  const bounds: [number, number] = [showNames ? plotLeft - 12 : 0, W];
+  let ticks = chooseTicks(x, W < 480 ? 5 : 8, fmt0, bounds);
+  const tickLabel = ppTickFormat(ticks);
+  ticks = chooseTicks(x, ticks.length, tickLabel, bounds);
+  return { x, ticks, tickLabel };
+}
 
-  const topAxisY = ly + 26;
+/**
+ * The highlighted area's callout: right of its dots when there is room, else left, else above
+ * (from the fifth row down) or below them; always inside the rows.
+ */
+function placeCallout(
+  row: PlacedRow,
+  index: number,
+  frame: { plotLeft: number; plotRight: number; W: number; rowsTop: number; rowsBottom: number },
+): PlacedCallout {
+  const { plotLeft, plotRight, W, rowsTop, rowsBottom } = frame;
+  const { cy, xArea: xa, xComparator: xc } = row;
+  const maxInner = plotRight - plotLeft + 12 - 12;
+  // The name is what the reader is looking for: up to three lines before it is shortened.
+  const nameLines = wrapBalanced(row.name, maxInner, 13, true);
+  const l1 = nameLines.length > 3 ? [...nameLines.slice(0, 2), truncate(nameLines.slice(2).join(' '), maxInner, 13, true)] : nameLines;
+  const l2 = `${fmtPp(row.area)} · similar areas ${fmtPp(row.comparator)}`;
+  const bw = Math.max(...l1.map((l) => textWidth(l, 13, true)), textWidth(l2, 12)) + 12;
+  const bh = 40 + (l1.length - 1) * 16;
+  const left = plotLeft - 12;
+  const right = W - PAD;
+  const dotsMin = Math.min(xa, xc) - 8;
+  const dotsMax = Math.max(xa, xc) + 8;
+  let bx: number;
+  let by: number;
+  let anchorX: number;
+  let anchorY = cy;
+  if (right - dotsMax - 8 >= bw) {
+    bx = dotsMax + 8;
+    by = cy - bh / 2;
+    anchorX = dotsMax;
+  } else if (dotsMin - 8 - left >= bw) {
+    bx = dotsMin - 8 - bw;
+    by = cy - bh / 2;
+    anchorX = dotsMin;
+  } else {
+    bx = Math.min(Math.max((xa + xc) / 2 - bw / 2, left), right - bw);
+    const above = index >= 4;
+    by = above ? cy - ROW_H - bh : cy + ROW_H;
+    anchorX = xa;
+    anchorY = above ? cy - 6 : cy + 6;
+  }
+  by = Math.min(Math.max(by, rowsTop), rowsBottom - bh);
+  return {
+    x: bx,
+    y: by,
+    width: bw,
+    height: bh,
+    nameLines: l1.map((text, k) => ({ text, x: bx + 6, baseline: by + 16 + k * 16 })),
+    values: { text: l2, x: bx + 6, baseline: by + bh - 7 },
+    leader: {
+      x1: anchorX,
+      y1: anchorY,
+      x2: Math.min(Math.max(anchorX, bx), bx + bw),
+      y2: Math.min(Math.max(anchorY, by), by + bh),
+    },
+  };
+}
+
+/** Where everything goes, as numbers. */
+export function place(data: BigLocalArea[], state: State, size: Size): AreaChangesPlacement {
+  const W = Math.max(size.width, 280);
+  const ordered = rows(data, state.measure);
+  const showNames = W >= NAMES_MIN_WIDTH;
+  const nameW = showNames ? Math.min(240, Math.round(W * 0.3)) : 0;
+  const plotLeft = PAD + (showNames ? nameW + 12 : 0) + 12;
+  const plotRight = W - PAD - 12;
+
+  const { legend, note, bottom } = placeLegend(W);
+  const scale = placeScale(
+    ordered.flatMap((r) => [r.area, r.comparator]),
+    plotLeft,
+    plotRight,
+    W,
+    showNames,
+  );
+  const { x } = scale;
+
+  const topAxisY = bottom + 26;
   const rowsTop = topAxisY + 8;
-  const rowsBottom = rowsTop + Math.max(areas.length, 1) * ROW_H;
+  const rowsBottom = rowsTop + Math.max(ordered.length, 1) * ROW_H;
   const bottomAxisY = rowsBottom + 18;
+  const highlight = state.highlight ? ordered.findIndex((r) => r.code === state.highlight) : -1;
 
-  const hi_i = state.highlight ? areas.findIndex((a) => a.code === state.highlight) : -1;
-  if (hi_i >= 0) {
-    b.raw(rect(0, rowsTop + hi_i * ROW_H, W, ROW_H, `class="highlight" fill="${INK.highlight}"`));
+  const placed: PlacedRow[] = ordered.map((r, i) => {
+    const cy = rowsTop + i * ROW_H + ROW_H / 2;
+    return {
+      ...r,
+      cy,
+      xArea: x(r.area),
+      xComparator: x(r.comparator),
+      ...(showNames ? { label: { text: truncate(r.name, nameW, 12, i === highlight), x: PAD, baseline: centredBaseline(cy, 12) } } : {}),
+    };
+  });
+  const callout =
+    highlight >= 0 ? placeCallout(placed[highlight]!, highlight, { plotLeft, plotRight, W, rowsTop, rowsBottom }) : undefined;
+
+  // The caption names the measure and the unit: wrapped, never cut short.
+  const caption: PlacedText[] = [];
+  let captionY = bottomAxisY + 4;
+  for (const text of wrapBalanced(`Change 2011–2021 in ${lowerFirst(MEASURE_LABELS[state.measure])}, percentage points`, W - 2 * PAD, 12)) {
+    captionY += 18;
+    caption.push({ text, x: PAD, baseline: captionY });
+  }
+
+  return {
+    width: W,
+    legend,
+    note,
+    ...scale,
+    topAxisY,
+    rowsTop,
+    rowsBottom,
+    bottomAxisY,
+    rows: placed,
+    highlight,
+    ...(callout ? { callout } : {}),
+    caption,
+    height: round1(captionY + 8),
+  };
+}
+
+/** Draws a placement. */
+export function layout(data: BigLocalArea[], state: State, size: Size): AreaChangesLayout {
+  const p = place(data, state, size);
+  const W = p.width;
+  const { x, rowsTop, rowsBottom } = p;
+  const b = new SvgBuilder();
+  const areaColour = GROUP_COLOURS.area;
+  const compColour = GROUP_COLOURS.comparator;
+
+  b.raw(`<g class="legend">`);
+  for (const { kind, swatchX: sx, label } of p.legend) {
+    const ly = label.baseline;
+    b.raw(
+      kind === 'area'
+        ? circle(sx + 5, ly - 4.5, 5, `fill="${areaColour}"`)
+        : circle(sx + 5, ly - 4.5, 4, `fill="#ffffff" stroke="${compColour}" stroke-width="2"`),
+    );
+    b.text(label.x, ly, label.text, { size: 13, fill: INK.text, className: 'legend-label' });
+  }
+  b.raw(`</g>`);
+  for (const t of p.note) b.text(t.x, t.baseline, t.text, { size: 12, fill: INK.muted, className: 'note' });
+
+  if (p.highlight >= 0) {
+    b.raw(rect(0, rowsTop + p.highlight * ROW_H, W, ROW_H, `class="highlight" fill="${INK.highlight}"`));
   }
 
   b.raw(`<g class="axis axis--x">`);
-  for (const t of ticks) {
+  for (const t of p.ticks) {
     if (t !== 0) {
       b.raw(line(x(t), rowsTop, x(t), rowsBottom, `class="grid" stroke="${INK.grid}" stroke-width="1" stroke-dasharray="2 3"`));
     }
-    b.text(x(t), topAxisY, fmt(t), { size: 12, anchor: 'middle', fill: INK.muted, className: 'tick-label' });
-    b.text(x(t), bottomAxisY, fmt(t), { size: 12, anchor: 'middle', fill: INK.muted, className: 'tick-label' });
+    b.text(x(t), p.topAxisY, p.tickLabel(t), { size: 12, anchor: 'middle', fill: INK.muted, className: 'tick-label' });
+    b.text(x(t), p.bottomAxisY, p.tickLabel(t), { size: 12, anchor: 'middle', fill: INK.muted, className: 'tick-label' });
   }
   b.raw(line(x(0), rowsTop - 2, x(0), rowsBottom + 2, `class="zero-line" stroke="${INK.axis}" stroke-width="1.5"`));
   b.raw(`</g>`);
 
-  if (areas.length === 0) {
+  if (p.rows.length === 0) {
     b.text(W / 2, rowsTop + 11, 'No areas', { size: 13, anchor: 'middle', fill: INK.muted, className: 'empty' });
   }
 
   b.raw(`<g class="areas">`);
-  areas.forEach((a, i) => {
-    const cy = rowsTop + i * ROW_H + ROW_H / 2;
-    const ac = a.health.changePp[m];
-    const cc = a.comparator.changePp[m];
-    const xa = x(ac);
-    const xc = x(cc);
-    const isHi = i === hi_i;
-    b.raw(`<g class="area${isHi ? ' area--highlight' : ''}" data-code="${escapeXml(a.code)}">`);
-    b.raw(`<title>${escapeXml(`${a.name}: ${fmtPp(ac)}; its similar areas ${fmtPp(cc)}`)}</title>`);
-    if (showNames) {
-      b.text(PAD, centredBaseline(cy, 12), truncate(a.name, nameW, 12, isHi), {
-        size: 12,
-        bold: isHi,
-        fill: INK.text,
-        className: 'area-name',
-      });
+  p.rows.forEach((r, i) => {
+    const isHi = i === p.highlight;
+    b.raw(`<g class="area${isHi ? ' area--highlight' : ''}" data-code="${escapeXml(r.code)}">`);
+    b.raw(`<title>${escapeXml(`${r.name}: ${fmtPp(r.area)}; its similar areas ${fmtPp(r.comparator)}`)}</title>`);
+    if (r.label) {
+      b.text(r.label.x, r.label.baseline, r.label.text, { size: 12, bold: isHi, fill: INK.text, className: 'area-name' });
     }
-    b.raw(line(xa, cy, xc, cy, `class="connector" stroke="${INK.grid}" stroke-width="1.5"`));
+    b.raw(line(r.xArea, r.cy, r.xComparator, r.cy, `class="connector" stroke="${INK.grid}" stroke-width="1.5"`));
     b.raw(
-      circle(xc, cy, 3.5, `class="dot dot--comparator" data-value="${round1dp(cc)}" fill="#ffffff" stroke="${compColour}" stroke-width="1.5"`),
+      circle(r.xComparator, r.cy, 3.5, `class="dot dot--comparator" data-value="${round1(r.comparator)}" fill="#ffffff" stroke="${compColour}" stroke-width="1.5"`),
     );
     b.raw(
       circle(
-        xa,
-        cy,
+        r.xArea,
+        r.cy,
         isHi ? 5.5 : 4,
-        `class="dot dot--area" data-value="${round1dp(ac)}" fill="${areaColour}"${isHi ? ` stroke="${INK.axis}" stroke-width="1.5"` : ''}`,
+        `class="dot dot--area" data-value="${round1(r.area)}" fill="${areaColour}"${isHi ? ` stroke="${INK.axis}" stroke-width="1.5"` : ''}`,
       ),
     );
     b.raw(`</g>`);
   });
   b.raw(`</g>`);
 
-  // Callout for the highlighted area.
-  if (hi_i >= 0) {
-    const a = areas[hi_i]!;
-    const cy = rowsTop + hi_i * ROW_H + ROW_H / 2;
-    const xa = x(a.health.changePp[m]);
-    const xc = x(a.comparator.changePp[m]);
-    const maxInner = plotRight - plotLeft + 12 - 12;
-    // The name is what the reader is looking for: up to three lines before it is shortened.
-    const nameLines = wrapBalanced(a.name, maxInner, 13, true);
-    const l1 = nameLines.length > 3 ? [...nameLines.slice(0, 2), truncate(nameLines.slice(2).join(' '), maxInner, 13, true)] : nameLines;
-    const l2 = `${fmtPp(a.health.changePp[m])} · similar areas ${fmtPp(a.comparator.changePp[m])}`;
-    const bw = Math.max(...l1.map((l) => textWidth(l, 13, true)), textWidth(l2, 12)) + 12;
-    const bh = 40 + (l1.length - 1) * 16;
-    const left = plotLeft - 12;
-    const right = W - PAD;
-    const dotsMin = Math.min(xa, xc) - 8;
-    const dotsMax = Math.max(xa, xc) + 8;
-    let bx: number;
-    let by: number;
-    let anchorX: number;
-    let anchorY = cy;
-    if (right - dotsMax - 8 >= bw) {
-      bx = dotsMax + 8;
-      by = cy - bh / 2;
-      anchorX = dotsMax;
-    } else if (dotsMin - 8 - left >= bw) {
-      bx = dotsMin - 8 - bw;
-      by = cy - bh / 2;
-      anchorX = dotsMin;
-    } else {
-      bx = Math.min(Math.max((xa + xc) / 2 - bw / 2, left), right - bw);
-      const above = hi_i >= 4;
-      by = above ? cy - ROW_H - bh : cy + ROW_H;
-      anchorX = xa;
-      anchorY = above ? cy - 6 : cy + 6;
-    }
-    by = Math.min(Math.max(by, rowsTop), rowsBottom - bh);
-    // Leader from the dot to the nearest point of the box.
-    const edgeX = Math.min(Math.max(anchorX, bx), bx + bw);
-    const edgeY = Math.min(Math.max(anchorY, by), by + bh);
+  const c = p.callout;
+  if (c) {
     b.raw(`<g class="callout">`);
-    b.raw(line(anchorX, anchorY, edgeX, edgeY, `class="leader" stroke="${INK.axis}" stroke-width="1"`));
-    b.raw(rect(bx, by, bw, bh, `fill="#ffffff" fill-opacity="0.96" stroke="${areaColour}" stroke-width="1.5" rx="3"`));
-    l1.forEach((l, k) => b.text(bx + 6, by + 16 + k * 16, l, { size: 13, bold: true, fill: INK.text, className: 'callout-name' }));
-    b.text(bx + 6, by + bh - 7, l2, { size: 12, fill: INK.text, className: 'callout-values' });
+    b.raw(line(c.leader.x1, c.leader.y1, c.leader.x2, c.leader.y2, `class="leader" stroke="${INK.axis}" stroke-width="1"`));
+    b.raw(rect(c.x, c.y, c.width, c.height, `fill="#ffffff" fill-opacity="0.96" stroke="${areaColour}" stroke-width="1.5" rx="3"`));
+    for (const t of c.nameLines) b.text(t.x, t.baseline, t.text, { size: 13, bold: true, fill: INK.text, className: 'callout-name' });
+    b.text(c.values.x, c.values.baseline, c.values.text, { size: 12, fill: INK.text, className: 'callout-values' });
     b.raw(`</g>`);
   }
 
-  // The caption names the measure and the unit: wrapped, never cut short.
-  const caption = wrapBalanced(`Change 2011–2021 in ${lowerFirst(MEASURE_LABELS[m])}, percentage points`, W - 2 * PAD, 12);
-  let captionY = bottomAxisY + 4;
-  for (const captionLine of caption) {
-    captionY += 18;
-    b.text(PAD, captionY, captionLine, { size: 12, fill: INK.muted, className: 'axis-caption' });
-  }
+  for (const t of p.caption) b.text(t.x, t.baseline, t.text, { size: 12, fill: INK.muted, className: 'axis-caption' });
 
-  return {
-    body: b.toString(),
-    width: W,
-    height: round1(captionY + 8),
-    labels: b.labels,
-    x,
-    order: areas.map((a) => a.code),
-  };
+  return { body: b.toString(), width: W, height: p.height, labels: b.labels, x, order: p.rows.map((r) => r.code) };
 }
 
 export const render: (data: BigLocalArea[], state: State, size: Size, opts?: RenderOptions) => string = chartRenderer(id, layout, title, summary);

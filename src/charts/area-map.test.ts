@@ -20,6 +20,18 @@ describe('area-map', () => {
     expect(svg).toContain('approximate footprint');
   });
 
+  it('draws the same map again from its cache, and a different footprint on the same topology anew', () => {
+    const first = chart.render(data, state, { width: 375 });
+    expect(chart.render(data, state, { width: 375 })).toBe(first);
+    expect(chart.render(areaMapFixtures(), state, { width: 375 })).toBe(first); // fresh, equal topologies
+    // Another footprint (one LSOA, not tagged with its code) on the same topology objects.
+    const other = { ...data, area: { ...data.area, code: 'area-002', lsoa21: ['E01000003'] } };
+    const outline = (svg: string) => /class="amap-footprint"[^>]*><path d="([^"]+)"/.exec(svg)?.[1];
+    expect(outline(first)).toBeDefined();
+    expect(outline(chart.render(other, { ...state, area: 'area-002' }, { width: 375 }))).not.toBe(outline(first));
+    expect(outline(chart.render(data, state, { width: 375 }))).toBe(outline(first));
+  });
+
   it('rejects a state for another area', () => {
     expect(() => chart.render(data, { area: 'other', measure: 'very_good' }, { width: 375 })).toThrow(/other/);
   });

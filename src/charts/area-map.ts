@@ -10,7 +10,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { MEASURE_LABELS, type BigLocalArea, type LsoaProperties } from '../data/constants.ts';
 import { fitProjection, pathData } from '../geo/projection.ts';
 import { BREAKS, classOf, classColour, isMissing, legendClasses, legendSvg, type MapMeasure } from './map-scale.ts';
-import { escapeXml, fmtPp, round1, round1dp, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
+import { escapeXml, fmtPp, round1, svgRoot, type RenderOptions, type Size, type TableData } from './svg.ts';
 import { footprintNoun } from './words.ts';
 
 export const id = 'area-map';
@@ -71,7 +71,7 @@ export function title(data: Data, state: State): string {
 function rangeText(values: number[]): string {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  return round1dp(lo) === round1dp(hi) ? `${fmtPp(lo)}` : `from ${fmtPp(lo)} to ${fmtPp(hi)}`;
+  return round1(lo) === round1(hi) ? `${fmtPp(lo)}` : `from ${fmtPp(lo)} to ${fmtPp(hi)}`;
 }
 
 export function summary(data: Data, state: State): string {
@@ -104,9 +104,9 @@ export function tableRows(data: Data, state: State): TableData {
     rows: rows.map(({ p, inside }) => [
       `${p.name} (${p.lsoa21})`,
       inside ? 'Yes' : 'No',
-      round1dp(share(p, m, 2011)),
-      round1dp(share(p, m, 2021)),
-      round1dp(change(p, m)),
+      round1(share(p, m, 2011)),
+      round1(share(p, m, 2021)),
+      round1(change(p, m)),
     ]),
   };
 }
@@ -119,16 +119,21 @@ interface AreaGeometry {
 }
 
 /**
- * Projected paths per area and size. The site renders the same area map several times (area page,
- * chart page, embed), and load.ts hands out a fresh topology object each time, so the cache is
- * keyed by the area, its district and the topologies' sizes rather than by object identity.
+ * Projected paths per topology pair, area and size: the site renders the same area map several
+ * times (area page, chart page, embed, both measures), and load.ts hands out one topology object
+ * per file, so the cache is keyed by those objects.
  */
-const geometryCache = new Map<string, AreaGeometry>();
+const geometryCache = new WeakMap<Topology, WeakMap<Topology, Map<string, AreaGeometry>>>();
 
 function geometry(data: Data, width: number, maxHeight: number): AreaGeometry {
   const a = data.area;
-  const key = [a.code, a.ladCode, data.lsoa.arcs.length, data.footprints.arcs.length, JSON.stringify(data.lsoa.bbox ?? data.lsoa.transform ?? ''), width, maxHeight].join('|');
-  const hit = geometryCache.get(key);
+  let byFootprints = geometryCache.get(data.lsoa);
+  if (!byFootprints) geometryCache.set(data.lsoa, (byFootprints = new WeakMap()));
+  let bySize = byFootprints.get(data.footprints);
+  if (!bySize) byFootprints.set(data.footprints, (bySize = new Map()));
+  // The footprint's LSOAs decide the outline (an area code names one footprint in real data).
+  const key = [a.code, a.lsoa21.join(','), width, maxHeight].join('|');
+  const hit = bySize.get(key);
   if (hit) return hit;
 
   let t = presimplify(data.lsoa as Parameters<typeof presimplify>[0]);
@@ -158,8 +163,7 @@ function geometry(data: Data, width: number, maxHeight: number): AreaGeometry {
     outline: pathData(projection, mesh(t, obj, (x, y) => x === y || (x.properties as LsoaProperties).lad !== (y.properties as LsoaProperties).lad) as MultiLineString),
     footprint: footprint ? pathData(projection, footprint) : '',
   };
-  if (geometryCache.size > 400) geometryCache.clear();
-  geometryCache.set(key, g);
+  bySize.set(key, g);
   return g;
 }
 

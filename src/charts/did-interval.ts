@@ -17,7 +17,6 @@ import {
   line,
   lowerFirst,
   round1,
-  round1dp,
   SvgBuilder,
   textWidth,
   wrap,
@@ -28,7 +27,7 @@ import {
   chartRenderer,
   ppTickFormat,
 } from './svg.ts';
-import { listJoin } from './words.ts';
+import { includesZero, listJoin } from './words.ts';
 
 export const id = 'did-interval';
 
@@ -49,10 +48,6 @@ export interface DidLayout {
 function measuresOf(state: State): HealthMeasure[] {
   const ms = state.measures.length > 0 ? state.measures : defaultState.measures;
   return ms.filter((m, i) => HEALTH_MEASURES.includes(m) && ms.indexOf(m) === i);
-}
-
-export function includesZero(i: Interval): boolean {
-  return i.lower <= 0 && i.upper >= 0;
 }
 
 function intervalText(i: Interval): string {
@@ -81,7 +76,7 @@ export function tableRows(data: Summary, state: State): TableData {
     columns: ['Measure', 'Difference (pp)', '95% interval, lower (pp)', '95% interval, upper (pp)'],
     rows: measuresOf(state).map((m) => {
       const d = data.differenceInDifferences[m];
-      return [MEASURE_LABELS[m], round1dp(d.estimate), round1dp(d.lower), round1dp(d.upper)];
+      return [MEASURE_LABELS[m], round1(d.estimate), round1(d.lower), round1(d.upper)];
     }),
   };
 }
@@ -181,7 +176,7 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
     b.raw(line(xl, cy, xu, cy, `class="interval" stroke="${colour}" stroke-width="3"`));
     b.raw(line(xl, cy - 6, xl, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
     b.raw(line(xu, cy - 6, xu, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
-    b.raw(circle(xe, cy, 6.5, `class="estimate" data-value="${round1dp(d.estimate)}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"`));
+    b.raw(circle(xe, cy, 6.5, `class="estimate" data-value="${round1(d.estimate)}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"`));
     label.lines.forEach((text, k) => {
       b.text(label.cx, centredBaseline(cy + 21 + k * LINE_H, 12), text, {
         size: 12,

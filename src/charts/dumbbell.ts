@@ -19,6 +19,7 @@ import {
   textWidth,
   truncate,
   wrapBalanced,
+  pctTickFormat,
   type Box,
 } from './svg.ts';
 
@@ -69,13 +70,6 @@ export function chooseTicks(
   return x.domain();
 }
 
-/** A percent tick formatter with just enough decimals for the tick step. */
-export function pctTickFormat(x: ScaleLinear<number, number>, ticks: number[]): (v: number) => string {
-  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
-  const decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
-  return (v: number) => `${v.toFixed(decimals).replace('-', '\u2212')}%`;
-}
-
 export function dumbbell(rows: DumbbellRow[], width: number, caption: string): DumbbellLayout {
   const W = Math.max(width, 280);
   const b = new SvgBuilder();
@@ -120,9 +114,9 @@ export function dumbbell(rows: DumbbellRow[], width: number, caption: string): D
   const rowsBottom = top + rowHeights.reduce((a, h) => a + h, 0);
 
   // Grid and ticks.
-  const fmt0 = pctTickFormat(x, x.ticks(5));
+  const fmt0 = pctTickFormat(x.ticks(5));
   let ticks = chooseTicks(x, W < 480 ? 4 : 6, fmt0, [0, changeX - changeColW - 14]);
-  const fmt = pctTickFormat(x, ticks);
+  const fmt = pctTickFormat(ticks);
   ticks = chooseTicks(x, ticks.length, fmt, [0, changeX - changeColW - 14]);
   b.raw(`<g class="axis axis--x">`);
   for (const t of ticks) {

@@ -26,7 +26,7 @@ import {
   MAP_MEASURES,
   type MapMeasure,
 } from './map-scale.ts';
-import { escapeXml, fmtPp, round1, round1dp, sanitizeId, FONT_FAMILY, type RenderOptions, type Size, type TableData } from './svg.ts';
+import { escapeXml, fmtPp, round1, sanitizeId, FONT_FAMILY, type RenderOptions, type Size, type TableData } from './svg.ts';
 import { allOfficial, listJoin } from './words.ts';
 
 export const id = 'england-map';
@@ -119,8 +119,8 @@ export function title(data: Data, state: State): string {
 export function summary(data: Data, state: State): string {
   const m = state.measure;
   const places = data.districts.filter((d) => Number.isFinite(d.health.changePp[m]));
-  const rose = places.filter((d) => round1dp(d.health.changePp[m]) > 0).length;
-  const fell = places.filter((d) => round1dp(d.health.changePp[m]) < 0).length;
+  const rose = places.filter((d) => round1(d.health.changePp[m]) > 0).length;
+  const fell = places.filter((d) => round1(d.health.changePp[m]) < 0).length;
   const sorted = [...places].sort((a, b) => a.health.changePp[m] - b.health.changePp[m]);
   const lo = sorted[0];
   const hi = sorted[sorted.length - 1];
@@ -142,9 +142,9 @@ export function tableRows(data: Data, state: State): TableData {
       .map((d) => [
         d.name,
         regionName.get(d.regionCode) ?? d.regionName,
-        round1dp(d.health.pct2011[m]),
-        round1dp(d.health.pct2021[m]),
-        round1dp(d.health.changePp[m]),
+        round1(d.health.pct2011[m]),
+        round1(d.health.pct2021[m]),
+        round1(d.health.changePp[m]),
         d.bigLocalAreas.length,
       ]),
   };
@@ -205,7 +205,7 @@ export function render(data: Data, state: State, size: Size, opts: MapRenderOpti
       if (!p) return '';
       const changes = MAP_MEASURES.map((mm) => `${MEASURE_LABELS[mm].toLowerCase()} ${fmtPp(a.health.changePp[mm])}`).join(', ');
       const label = `${a.name}, ${a.ladName}: ${changes}`;
-      const vals = MAP_MEASURES.map((mm) => `data-${mm}="${round1dp(a.health.changePp[mm])}"`).join(' ');
+      const vals = MAP_MEASURES.map((mm) => `data-${mm}="${round1(a.health.changePp[mm])}"`).join(' ');
       return (
         `<a class="emap-marker" href="${escapeXml(href(a.code))}" aria-label="${escapeXml(label)}" ` +
         `data-code="${escapeXml(a.code)}" data-name="${escapeXml(a.name)}" data-lad="${escapeXml(a.ladName)}" ` +

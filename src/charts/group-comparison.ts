@@ -4,7 +4,7 @@
  */
 import { GROUP_IDS, GROUP_LABELS, MEASURE_LABELS, type GroupId, type HealthMeasure, type Summary } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout } from './dumbbell.ts';
-import { lowerFirst, round1dp, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
+import { lowerFirst, round1, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
 import { changeMovement, comparison, fromTo, GROUP_PHRASES, listJoin } from './words.ts';
 
 export const id = 'group-comparison';
@@ -60,7 +60,7 @@ export function tableRows(data: Summary, state: State): TableData {
     columns: ['Group', '2011 (%)', '2021 (%)', 'Change (pp)'],
     rows: groupsOf(state).map((g) => {
       const h = data.groups[g];
-      return [GROUP_LABELS[g], round1dp(h.pct2011[m]), round1dp(h.pct2021[m]), round1dp(h.changePp[m])];
+      return [GROUP_LABELS[g], round1(h.pct2011[m]), round1(h.pct2021[m]), round1(h.changePp[m])];
     }),
   };
 }

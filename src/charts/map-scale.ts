@@ -12,7 +12,7 @@
  */
 import { scaleThreshold } from 'd3';
 import { MEASURE_LABELS } from '../data/constants.ts';
-import { escapeXml, rect, round1dp, SvgBuilder, textWidth, wrap } from './svg.ts';
+import { escapeXml, rect, round1, SvgBuilder, textWidth, wrap } from './svg.ts';
 
 export const MAP_MEASURES = ['very_good', 'bad_or_very_bad'] as const;
 export type MapMeasure = (typeof MAP_MEASURES)[number];
@@ -49,7 +49,7 @@ export function classOf(value: number | null | undefined, breaks: readonly numbe
   const scale = scaleThreshold<number, number>()
     .domain([...breaks])
     .range(breaks.map((_, i) => i).concat(breaks.length));
-  return scale(round1dp(value));
+  return scale(round1(value));
 }
 
 /** The fill for a class index under a measure (null → missing grey). */
@@ -78,7 +78,7 @@ export interface LegendClass {
 export function fmtBreak(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
-  const body = Number.isInteger(a) ? String(a) : String(round1dp(a));
+  const body = Number.isInteger(a) ? String(a) : String(round1(a));
   return `${v > 0 ? '+' : '\u2212'}${body}`;
 }
 

@@ -48,16 +48,28 @@ export interface ChartStateMap {
   'area-map': areaMap.State;
 }
 
-export interface ChartModule<D, S> {
-  id: ChartId;
+/** What every chart module (`src/charts/<id>.ts`) exports and the drawing path calls. */
+export interface ChartCode<D = unknown, S = unknown> {
   render(data: D, state: S, size: Size, opts?: RenderOptions): string;
   tableRows(data: D, state: S): TableData;
   title(data: D, state: S): string;
   summary(data: D, state: S): string;
   defaultState: Readonly<S>;
+}
+
+/** A registered chart: its module plus what the registry adds. */
+export interface ChartModule<D, S> extends ChartCode<D, S> {
+  id: ChartId;
   /** The source line to print under the chart (a map's depends on how its footprints were made). */
   source(data: D): string;
 }
+
+/**
+ * A chart whose id is only known at run time (a page or enhancer that holds any id): data and state
+ * are `unknown`, so the caller vouches that they belong to the chart, as `dataFor` and the URL
+ * parser do. Every registered chart is one without a cast (methods compare bivariantly).
+ */
+export type AnyChart = ChartModule<unknown, unknown>;
 
 export type ChartRegistry = { [K in ChartId]: ChartModule<ChartDataMap[K], ChartStateMap[K]> };
 
@@ -92,6 +104,11 @@ function pick<D, S>(m: Omit<ChartModule<D, S>, 'id' | 'source'>): Omit<ChartModu
 }
 
 export function getChart<K extends ChartId>(id: K): ChartRegistry[K] {
+  return charts[id];
+}
+
+/** The chart for an id held loosely (see AnyChart). */
+export function anyChart(id: ChartId): AnyChart {
   return charts[id];
 }
 

@@ -13,7 +13,6 @@ import {
   rect,
   resolveLabels,
   round1,
-  round1dp,
   SvgBuilder,
   textWidth,
   type Box,
@@ -96,7 +95,7 @@ export function stackedShares(health: HealthChange, width: number): StackedLayou
           barTop,
           w,
           BAR_H,
-          `class="segment segment--${s.category}" data-category="${s.category}" data-value="${round1dp(s.value)}" ` +
+          `class="segment segment--${s.category}" data-category="${s.category}" data-value="${round1(s.value)}" ` +
             `fill="${CATEGORY_COLOURS[s.category]}" stroke="#ffffff" stroke-width="1"`,
         ).replace(/\/>$/, `><title>${escapeXml(`${year}, ${MEASURE_LABELS[s.category].toLowerCase()}: ${fmtPct(s.value)}`)}</title></rect>`),
       );
@@ -161,9 +160,9 @@ export function stackedTable(health: HealthChange): TableData {
     columns: ['General health', '2011 (%)', '2021 (%)', 'Change (pp)'],
     rows: HEALTH_CATEGORIES.map((c) => [
       MEASURE_LABELS[c],
-      round1dp(health.pct2011[c]),
-      round1dp(health.pct2021[c]),
-      round1dp(health.changePp[c]),
+      round1(health.pct2011[c]),
+      round1(health.pct2021[c]),
+      round1(health.changePp[c]),
     ]),
   };
 }

@@ -6,7 +6,11 @@ import {
   fmtPct,
   fmtPp,
   fmtSigned,
+  pctTickFormat,
+  ppTickFormat,
   resolveLabels,
+  round1,
+  tickDecimals,
   sanitizeId,
   svgRoot,
   SvgBuilder,
@@ -73,6 +77,23 @@ describe('number formatting', () => {
     expect(fmtPp(0.04)).toBe('0.0 pp');
     expect(fmtSigned(-12.345)).toBe('\u221212.3');
     expect(fmtPp(-1.3)).not.toContain('-');
+  });
+  it('rounds to one decimal, never to −0 (coordinates and displayed values alike)', () => {
+    expect(round1(1.25)).toBe(1.3);
+    expect(round1(-0.04)).toBe(0);
+    expect(Object.is(round1(-0.04), -0)).toBe(false);
+    expect(round1(123.456)).toBe(123.5);
+  });
+  it('gives tick labels as many decimals as the tick step needs, in points and in percent', () => {
+    expect(tickDecimals([0, 5, 10])).toBe(0);
+    expect(tickDecimals([0, 0.5, 1])).toBe(1);
+    expect(tickDecimals([0, 0.05, 0.1])).toBe(2);
+    expect(tickDecimals([3])).toBe(0);
+    const pp = ppTickFormat([-0.5, 0, 0.5]);
+    expect([-0.5, 0, 0.5].map(pp)).toEqual(['\u22120.5', '0', '+0.5']);
+    const pct = pctTickFormat([40, 45, 50]);
+    expect([40, 45].map(pct)).toEqual(['40%', '45%']);
+    expect(pctTickFormat([-1, -0.5, 0]).call(null, -0.5)).toBe('\u22120.5%');
   });
 });
 

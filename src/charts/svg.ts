@@ -5,7 +5,7 @@
  * Everything here is pure so charts render identically at build time (Node, Astro `set:html`)
  * and in the browser.
  */
-import { format } from 'd3';
+import { round1 } from './format.ts';
 
 export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
@@ -96,15 +96,26 @@ export function chartRenderer<D, S>(
   };
 }
 
+/** Decimals a tick label needs to tell neighbouring ticks apart: 0 for a step of 1 or more, then 1, then 2. */
+export function tickDecimals(ticks: number[]): number {
+  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
+  return step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+}
+
 /** Axis tick labels in percentage points: signed, true minus, as many decimals as the tick step needs. */
 export function ppTickFormat(ticks: number[]): (v: number) => string {
-  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
-  const decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+  const decimals = tickDecimals(ticks);
   return (v: number) => {
     const r = Number(v.toFixed(decimals));
     if (r === 0) return '0';
     return `${r > 0 ? '+' : '\u2212'}${Math.abs(r).toFixed(decimals)}`;
   };
+}
+
+/** Axis tick labels in percent: "48%", "47.5%", true minus, as many decimals as the tick step needs. */
+export function pctTickFormat(ticks: number[]): (v: number) => string {
+  const decimals = tickDecimals(ticks);
+  return (v: number) => `${v.toFixed(decimals).replace('-', '\u2212')}%`;
 }
 
 export function svgRoot(o: SvgRootOptions): string {
@@ -123,51 +134,12 @@ export function svgRoot(o: SvgRootOptions): string {
   );
 }
 
-/** Round a coordinate to 0.1 px so the markup (and snapshots) stay short and stable. */
-export function round1(v: number): number {
-  const r = Math.round(v * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-const MINUS = '\u2212';
-const f1 = format('.1f');
-
-/** Round to the one decimal the charts display (and return +0 rather than -0). */
-export function round1dp(v: number): number {
-  const r = Math.round(v * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
-}
-
-/** A share in percent with one decimal: "48.5%". */
-export function fmtPct(v: number): string {
-  return `${f1(round1dp(v)).replace('-', MINUS)}%`;
-}
-
-/** A signed number with one decimal and a true minus sign: "+1.3", "−0.4", "0.0". */
-export function fmtSigned(v: number): string {
-  const r = round1dp(v);
-  if (r === 0) return '0.0';
-  return r > 0 ? `+${f1(r)}` : `${MINUS}${f1(-r)}`;
-}
-
-/** A change in percentage points: "+1.3 pp", "−0.4 pp", "0.0 pp". */
-export function fmtPp(v: number): string {
-  return `${fmtSigned(v)} pp`;
-}
-
-/** An unsigned amount of percentage points: "1.3 pp". */
-export function fmtPpAbs(v: number): string {
-  return `${f1(Math.abs(round1dp(v)))} pp`;
-}
-
-/** -1, 0 or 1 for a value as displayed (to one decimal), so words always match the numbers. */
-export function displaySign(v: number): -1 | 0 | 1 {
-  const r = round1dp(v);
-  return r > 0 ? 1 : r < 0 ? -1 : 0;
-}
+// Number formatting lives in format.ts (no d3, so a browser enhancer can import it alone); the
+// charts import it from here with the rest of their helpers.
+export { displaySign, fmtPct, fmtPp, fmtPpAbs, fmtSigned, round1 } from './format.ts';
 
 /** Lower-case a label for use inside a sentence ("Very good health" → "very good health"). */
 export function lowerFirst(s: string): string {

@@ -2,12 +2,12 @@
  * Sentence pieces for chart summaries. Every word that states a direction ("rose", "smaller")
  * is derived from the numbers as displayed (one decimal), so the text never contradicts the chart.
  */
-import type { GroupId } from '../data/constants.ts';
-import { displaySign, fmtPct, fmtPp, fmtPpAbs, round1dp } from './svg.ts';
+import type { BigLocalArea, GroupId, HealthMeasure, Interval } from '../data/constants.ts';
+import { displaySign, fmtPct, fmtPp, fmtPpAbs, round1 } from './svg.ts';
 
 /** "rose from 47.2% in 2011 to 48.5% in 2021" / "fell from …" / "stayed at 47.2% in both censuses". */
 export function shareMovement(from: number, to: number): string {
-  const s = displaySign(round1dp(to) - round1dp(from));
+  const s = displaySign(round1(to) - round1(from));
   if (s === 0) return `stayed at ${fmtPct(to)} in both censuses`;
   return `${s > 0 ? 'rose' : 'fell'} from ${fmtPct(from)} in 2011 to ${fmtPct(to)} in 2021`;
 }
@@ -29,8 +29,8 @@ export function changeMovement(change: number): string {
  * areas (+2.0 pp)" or "unlike in England, where it fell (−0.3 pp)".
  */
 export function comparison(focus: number, other: number, otherLabel: string): string {
-  const f = round1dp(focus);
-  const o = round1dp(other);
+  const f = round1(focus);
+  const o = round1(other);
   const sf = displaySign(f);
   const so = displaySign(o);
   const tail = `in ${otherLabel} (${fmtPp(o)})`;
@@ -39,6 +39,41 @@ export function comparison(focus: number, other: number, otherLabel: string): st
   if (sf < 0 && so < 0) return `a ${f < o ? 'bigger' : 'smaller'} fall than ${tail}`;
   if (so === 0) return `unlike ${tail}, where it did not change`;
   return `unlike ${tail}, where it ${so > 0 ? 'rose' : 'fell'}`;
+}
+
+/** An interval that reaches zero (either end on it counts): the data cannot tell the sign apart from chance. */
+export function includesZero(i: Interval): boolean {
+  return i.lower <= 0 && i.upper >= 0;
+}
+
+/** How many areas rose and fell, and ended above or below their similar areas, in one measure. */
+export interface AreaCounts {
+  total: number;
+  rose: number;
+  fell: number;
+  aboveComparator: number;
+  belowComparator: number;
+}
+
+/**
+ * The tally the area-changes chart's summary and the story's paragraph both state, from the changes
+ * as displayed (one decimal): a change that shows as 0.0 neither rose nor fell, and an area is above
+ * its similar areas when its displayed change is higher than theirs.
+ */
+export function areaCounts(areas: readonly BigLocalArea[], m: HealthMeasure): AreaCounts {
+  let rose = 0;
+  let fell = 0;
+  let above = 0;
+  let below = 0;
+  for (const a of areas) {
+    const s = displaySign(a.health.changePp[m]);
+    if (s > 0) rose++;
+    else if (s < 0) fell++;
+    const d = displaySign(round1(a.health.changePp[m]) - round1(a.comparator.changePp[m]));
+    if (d > 0) above++;
+    else if (d < 0) below++;
+  }
+  return { total: areas.length, rose, fell, aboveComparator: above, belowComparator: below };
 }
 
 /** Join clauses as "a", "a and b", "a, b and c". */

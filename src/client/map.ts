@@ -7,16 +7,11 @@
  *   Home/End, Enter to open (the markers are links);
  * - polite live announcements for the measure, the zoom and how to use the keys.
  */
+import { fmtPp } from '../charts/format.ts';
 
 const MEASURE_WORDS: Record<string, string> = {
   very_good: 'very good health',
   bad_or_very_bad: 'bad or very bad health',
-};
-
-const fmtPp = (v: number): string => {
-  const r = Math.round(v * 10) / 10;
-  if (r === 0) return '0.0 pp';
-  return `${r > 0 ? '+' : '\u2212'}${Math.abs(r).toFixed(1)} pp`;
 };
 
 function enhance(root: HTMLElement): void {

@@ -3,15 +3,11 @@
  * for minor state (highlight, measures) with the same chart module and data as the build, and
  * shows notices for bad parameters. Chart code and data load only when a redraw is needed.
  */
+import { DRAW_WIDTHS, drawChart } from '../charts/draw.ts';
+import type { ChartCode } from '../charts/registry.ts';
+import type { TableData } from '../charts/svg.ts';
+import { tableCells } from '../charts/table.ts';
 import { applyQuery, viewHref, type ChartSpec, type Kind, type Notice } from '../state/url.ts';
-
-type Table = { columns: string[]; rows: (string | number)[][] };
-interface ChartCode {
-  render(data: unknown, state: unknown, size: { width: number }, opts?: { idPrefix?: string }): string;
-  title(data: unknown, state: unknown): string;
-  summary(data: unknown, state: unknown): string;
-  tableRows(data: unknown, state: unknown): Table;
-}
 
 const modules = import.meta.glob<ChartCode>([
   '../charts/*.ts',
@@ -19,11 +15,9 @@ const modules = import.meta.glob<ChartCode>([
   '!../charts/fixtures.ts',
   '!../charts/test-helpers.ts',
   '!../charts/registry.ts',
+  '!../charts/draw.ts',
+  '!../charts/table.ts',
 ]);
-
-/** Same widths as chart-states.ts (ARTICLE_WIDTH, NARROW_WIDTH). */
-const WIDE = 640;
-const NARROW = 320;
 
 export interface ViewEl {
   root: HTMLElement;
@@ -76,28 +70,31 @@ export async function redraw(v: ViewEl, state: Record<string, unknown>): Promise
   });
   const [code, data] = await Promise.all([load(), dataCache]);
   const q = <T extends Element>(sel: string) => v.root.querySelector<T>(sel);
+  // Drawn exactly as the build drew the page (chart-states.ts renderState): same path, same widths.
+  const drawn = drawChart(code, data, state, DRAW_WIDTHS.view, v.spec.id);
   const wide = q<HTMLElement>('[data-chart-wide]');
   const narrow = q<HTMLElement>('[data-chart-narrow]');
   // Chart modules escape every text they draw (svg.ts escapeXml); the data is our own build output.
-  if (wide) wide.innerHTML = code.render(data, state, { width: WIDE }, { idPrefix: `${v.spec.id}-wide` });
-  if (narrow) narrow.innerHTML = code.render(data, state, { width: NARROW }, { idPrefix: `${v.spec.id}-narrow` });
+  if (wide) wide.innerHTML = drawn.wide;
+  if (narrow) narrow.innerHTML = drawn.narrow;
   const title = q('[data-title]');
-  if (title) title.textContent = code.title(data, state);
+  if (title) title.textContent = drawn.title;
   const summary = q('[data-summary]');
-  if (summary) summary.textContent = code.summary(data, state);
+  if (summary) summary.textContent = drawn.summary;
   const table = q<HTMLTableElement>('[data-table]');
-  if (table) fillTable(table, code.tableRows(data, state));
+  if (table) fillTable(table, drawn.table);
 }
 
-function fillTable(table: HTMLTableElement, t: Table) {
+/** Refills the body of the table DataTable.astro built (plain style), with the same cells. */
+function fillTable(table: HTMLTableElement, t: TableData) {
   const body = table.tBodies[0];
   if (!body) return;
-  const rows = t.rows.map((row) => {
+  const rows = tableCells(t, 'plain').rows.map((row) => {
     const tr = document.createElement('tr');
-    for (const v of row) {
+    for (const cell of row) {
       const td = document.createElement('td');
-      td.textContent = String(v);
-      if (typeof v === 'number') td.className = 'num';
+      td.textContent = cell.text;
+      if (cell.num) td.className = 'num';
       tr.append(td);
     }
     return tr;

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GeometryCollection } from 'topojson-specification';
-import { areas, footprintDistricts, lsoaTopology } from './load.ts';
+import { areas, englandDistricts, footprintDistricts, footprints, lsoaTopology } from './load.ts';
 import type { LsoaProperties } from './schema.ts';
 
 describe('footprintDistricts', () => {
@@ -23,5 +23,17 @@ describe('footprintDistricts', () => {
       const mapped = new Set((lsoaTopology(area.ladCode).objects.lsoa as GeometryCollection<LsoaProperties>).geometries.map((g) => (g.properties as LsoaProperties).lsoa21));
       expect(area.lsoa21.filter((c) => !mapped.has(c)), area.code).toEqual([]);
     }
+  });
+});
+
+describe('topologies', () => {
+  it('are read once: every call hands out the same object, one per file', () => {
+    const lad = areas[0]!.ladCode;
+    expect(lsoaTopology(lad)).toBe(lsoaTopology(lad));
+    expect(footprints()).toBe(footprints());
+    expect(englandDistricts()).toBe(englandDistricts());
+    const other = areas.find((a) => a.ladCode !== lad)!.ladCode;
+    expect(lsoaTopology(other)).not.toBe(lsoaTopology(lad));
+    expect(lsoaTopology(other).objects.lsoa).toBeDefined();
   });
 });

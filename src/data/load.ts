@@ -32,7 +32,20 @@ export function districtOf(code: string): Place {
   return d;
 }
 
-const readTopology = (relative: string): Topology => readJson(relative) as Topology;
+/**
+ * Topologies are read once per build and the same object handed out on every call (the maps render
+ * each area several times: area page, chart pages, embeds), so chart code may cache what it
+ * projects from one by identity (see area-map.ts, england-map.ts). Treat them as read-only.
+ */
+const topologies = new Map<string, Topology>();
+function readTopology(relative: string): Topology {
+  let t = topologies.get(relative);
+  if (!t) {
+    t = readJson(relative) as Topology;
+    topologies.set(relative, t);
+  }
+  return t;
+}
 /** England by local authority district; properties {code, name, region}. */
 export const englandDistricts = (): Topology => readTopology('geo/england-districts.topo.json');
 /** The Big Local footprints; properties {code, name}. */

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { charts } from '../charts/registry.ts';
+import { anyChart, charts } from '../charts/registry.ts';
 import { clientData, dataFor, needsClientRender, prerenderedStates, specs } from './chart-states.ts';
-
-type AnyChart = {
-  render(d: unknown, s: unknown, size: { width: number }, o?: { idPrefix?: string }): string;
-  title(d: unknown, s: unknown): string;
-  summary(d: unknown, s: unknown): string;
-  tableRows(d: unknown, s: unknown): unknown;
-};
 
 describe('chart states', () => {
   it('every chart in the registry gets prerendered states', () => {
@@ -19,7 +12,7 @@ describe('chart states', () => {
     for (const e of prerenderedStates()) {
       const spec = specs[e.id]!;
       if (!needsClientRender(spec)) continue;
-      const c = charts[e.id] as unknown as AnyChart;
+      const c = anyChart(e.id);
       const full = dataFor(e.id, e.state as never);
       const slim = JSON.parse(JSON.stringify(clientData(e)));
       const states = [e.state, ...(spec.highlight ?? []).slice(0, 5).map((h) => ({ ...e.state, highlight: h }))];

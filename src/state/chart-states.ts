@@ -4,7 +4,8 @@
  * downloads, images) all use `prerenderedStates()`, so a chart added to the registry gets every one
  * of them once `dataFor` knows how to feed it.
  */
-import { CHART_IDS, charts, type ChartDataMap, type ChartId, type ChartStateMap } from '../charts/registry.ts';
+import { DRAW_WIDTHS, drawChart } from '../charts/draw.ts';
+import { anyChart, CHART_IDS, charts, type ChartDataMap, type ChartId, type ChartStateMap } from '../charts/registry.ts';
 import type { TableData } from '../charts/svg.ts';
 import { areas, districtOf, districts, englandDistricts, findArea, footprints, lsoaTopology, regions, summary } from '../data/load.ts';
 import type { BigLocalArea } from '../data/constants.ts';
@@ -23,7 +24,6 @@ function slimArea(a: BigLocalArea): BigLocalArea {
 const slimAreas = areas.map(slimArea);
 
 let englandMapData: ChartDataMap['england-map'] | undefined;
-let footprintTopology: ChartDataMap['area-map']['footprints'] | undefined;
 
 type Resolver<K extends ChartId> = (state: ChartStateMap[K]) => ChartDataMap[K];
 /**
@@ -47,8 +47,7 @@ const resolvers: { [K in ChartId]?: Resolver<K> } = {
   'area-map': (s) => {
     const area = findArea(s.area);
     if (!area) throw new Error(`area-map: unknown area ${s.area}`);
-    footprintTopology ??= footprints();
-    return { area, lsoa: lsoaTopology(area.ladCode), footprints: footprintTopology };
+    return { area, lsoa: lsoaTopology(area.ladCode), footprints: footprints() };
   },
   'area-health': (s) => {
     const area = findArea(s.area);
@@ -68,9 +67,9 @@ export function dataFor<K extends ChartId>(id: K, state: ChartStateMap[K]): Char
 }
 
 /** The width the chart is drawn at in the article column (and ×2 for the download PNG). */
-export const ARTICLE_WIDTH = 640;
+export const ARTICLE_WIDTH = DRAW_WIDTHS.view.wide;
 /** The width drawn for narrow containers (phones, narrow embeds). */
-export const NARROW_WIDTH = 320;
+export const NARROW_WIDTH = DRAW_WIDTHS.view.narrow;
 /** Container width from which the wide drawing is shown (below it, the narrow one at its natural size). */
 export const WIDE_FROM = 600;
 
@@ -123,26 +122,21 @@ export function renderState(entry: ChartStateEntry): RenderedState {
 
 function renderUncached(entry: ChartStateEntry): RenderedState {
   const id = entry.id;
-  const c = charts[id] as unknown as {
-    render(d: unknown, s: unknown, size: { width: number }, o?: { idPrefix?: string }): string;
-    tableRows(d: unknown, s: unknown): TableData;
-    title(d: unknown, s: unknown): string;
-    summary(d: unknown, s: unknown): string;
-    source(d: unknown): string;
-  };
+  const c = anyChart(id);
   const state = entry.state;
   const data = dataFor(id, state as never);
   const area = typeof state.area === 'string' ? findArea(state.area) : undefined;
   const measure = typeof state.measure === 'string' ? state.measure.replace(/_/g, ' ') : '';
+  const drawn = drawChart(c, data, state, DRAW_WIDTHS.view, id);
   return {
     ...entry,
     spec: specs[id]!,
-    title: c.title(data, state),
-    summary: c.summary(data, state),
+    title: drawn.title,
+    summary: drawn.summary,
     source: c.source(data),
-    table: c.tableRows(data, state),
-    svgWide: c.render(data, state, { width: ARTICLE_WIDTH }, { idPrefix: `${id}-wide` }),
-    svgNarrow: c.render(data, state, { width: NARROW_WIDTH }, { idPrefix: `${id}-narrow` }),
+    table: drawn.table,
+    svgWide: drawn.wide,
+    svgNarrow: drawn.narrow,
     label: [area?.name, measure].filter(Boolean).join(', '),
   };
 }

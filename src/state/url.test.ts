@@ -8,7 +8,6 @@ import {
   applyQuery,
   AREA_PATH_MEASURES,
   buildSpec,
-  chartHref,
   DEFAULT_MEASURES_LIST,
   GROUPS,
   MEASURES,
@@ -72,15 +71,6 @@ describe('url state', () => {
             expect(parsed.view).toEqual({ id, state, table });
           }
     }
-  });
-
-  it('chartHref (story links) builds the same URL as viewHref', () => {
-    for (const e of states) {
-      expect(chartHref(e.id, e.state as never)).toBe(viewHref(specs[e.id]!, e.state));
-    }
-    expect(chartHref('group-comparison', { measure: 'bad', highlight: 'big_local' })).toBe(
-      '/charts/group-comparison/bad/?highlight=big_local',
-    );
   });
 
   const HOSTILE = [

@@ -172,33 +172,6 @@ export function statePath(spec: ChartSpec, state: object, kind: Kind = 'charts')
   return `/${kind}/${stateSegments(spec, state).join('/')}/`;
 }
 
-/**
- * A link to a chart page from its id and state, without a spec (for the story's figures). Builds
- * the same URL as `viewHref` for valid states.
- */
-export function chartHref<K extends ChartId>(
-  id: K,
-  state: ChartStateMap[K],
-  kind: Kind = 'charts',
-  table = false,
-): string {
-  const s = state as unknown as Record<string, unknown>;
-  const parts: string[] = [kind, id];
-  for (const key of PATH_ORDER) {
-    const v = s[key];
-    if (typeof v === 'string' && v) parts.push(segmentOf(key, v));
-  }
-  const query = new URLSearchParams();
-  if (typeof s.highlight === 'string' && s.highlight) query.set('highlight', s.highlight);
-  if (Array.isArray(s.measures)) {
-    const list = (s.measures as string[]).join(',');
-    if (list !== DEFAULT_MEASURES_LIST.join(',')) query.set('measures', list);
-  }
-  if (table) query.set('table', '1');
-  const q = query.toString();
-  return `/${parts.join('/')}/${q ? `?${q}` : ''}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Parsing
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { areaCounts, districtsParagraph, badParagraph, changePhrase, confidenceBreakdown, description, didParagraph, footprintCaveat, headline, moved, points, relative, reportCheck, standfirst, vsEnglandParagraph, vsSimilar } from './words.ts';
+import { areasParagraph, districtsParagraph, badParagraph, changePhrase, confidenceBreakdown, description, didParagraph, footprintCaveat, headline, moved, points, relative, reportCheck, standfirst, vsEnglandParagraph, vsSimilar } from './words.ts';
 import { storySteps } from './steps.ts';
+import * as areaChanges from '../charts/area-changes.ts';
+import { areaCounts } from '../charts/words.ts';
 import { makeSummary, makeArea } from './words.fixtures.ts';
 
 describe('small words', () => {
@@ -94,7 +96,27 @@ describe('headline and standfirst follow the data', () => {
 describe('area counts', () => {
   it('counts rises, falls and comparisons as displayed', () => {
     const areas = [makeArea(1, 0.5), makeArea(-1, -2), makeArea(0.02, 0.3), makeArea(0.5, 0.5)];
-    expect(areaCounts(areas)).toEqual({ total: 4, rose: 2, fell: 1, aboveComparator: 2, belowComparator: 1 });
+    expect(areaCounts(areas, 'very_good')).toEqual({ total: 4, rose: 2, fell: 1, aboveComparator: 2, belowComparator: 1 });
+    expect(areasParagraph(areas)).toContain('rose in 2 of the 4 areas and fell in 1');
+    expect(areasParagraph(areas)).toContain('2 fared better and 1 fared worse');
+  });
+
+  it('the story and the area-changes chart state the same tally', () => {
+    const sets = [
+      [makeArea(1, 0.5), makeArea(-1, -2), makeArea(0.02, 0.3), makeArea(0.5, 0.5)],
+      [makeArea(-1, 0.5), makeArea(-1, -2), makeArea(-0.3, 0.3), makeArea(0.04, -0.04)],
+    ];
+    for (const areas of sets) {
+      const c = areaCounts(areas, 'very_good');
+      const story = areasParagraph(areas);
+      const chart = areaChanges.summary(areas, { measure: 'very_good' });
+      for (const [verb, n] of [['rose', c.rose], ['fell', c.fell]] as const) {
+        expect(story).toMatch(new RegExp(`${verb} in ${n}\\b`));
+        expect(chart).toMatch(new RegExp(`${verb} in ${n}\\b`));
+      }
+      expect(chart).toMatch(new RegExp(`in ${c.aboveComparator} (it ended )?higher`));
+      expect(story).toMatch(new RegExp(`${c.aboveComparator} fared better|${c.aboveComparator} each`));
+    }
   });
 });
 

@@ -8,13 +8,14 @@
  */
 import type { BigLocalArea, GroupId, HealthMeasure, Interval, Place, Summary } from '../data/schema.ts';
 import { CONFIDENCE_LEVELS, type FootprintConfidence } from '../data/schema.ts';
-import { displaySign, fmtPct, fmtSigned, round1dp } from '../charts/svg.ts';
+import { displaySign, fmtPct, fmtSigned, round1 } from '../charts/svg.ts';
+import { areaCounts, includesZero } from '../charts/words.ts';
 
 const MINUS = '\u2212';
 
 /** "2.1 percentage points" / "0.1 percentage points" / "1 percentage point". */
 export function points(v: number, unit: 'percentage points' | 'points' = 'percentage points'): string {
-  const a = Math.abs(round1dp(v));
+  const a = Math.abs(round1(v));
   const s = a.toFixed(1);
   return `${s} ${s === '1.0' && unit === 'points' ? 'point' : unit}`;
 }
@@ -34,18 +35,14 @@ export function moved(v: number): 'rose' | 'fell' | 'did not change' {
  * For opposite directions it returns "unlike".
  */
 export function relative(a: number, b: number): 'more than' | 'less than' | 'as much as' | 'unlike' {
-  const ra = round1dp(a);
-  const rb = round1dp(b);
+  const ra = round1(a);
+  const rb = round1(b);
   const sa = displaySign(ra);
   const sb = displaySign(rb);
   if (ra === rb) return 'as much as';
   if (sa !== 0 && sb !== 0 && sa !== sb) return 'unlike';
   if (sa === 0) return 'less than';
   return Math.abs(ra) > Math.abs(rb) ? 'more than' : 'less than';
-}
-
-export function includesZero(i: Interval): boolean {
-  return i.lower <= 0 && i.upper >= 0;
 }
 
 /** Where the Big Local change sits against similar areas, judged by the 95% interval. */
@@ -194,7 +191,7 @@ export function vsEnglandParagraph(s: Summary, m: HealthMeasure = 'very_good'): 
 
 /** "further behind" / "ahead" / "level", where higher is better for very good, worse for bad. */
 function levelWord(bl: number, en: number, m: HealthMeasure): string {
-  const d = displaySign(round1dp(bl) - round1dp(en));
+  const d = displaySign(round1(bl) - round1(en));
   if (d === 0) return 'level with England';
   const higherIsBetter = m !== 'bad' && m !== 'very_bad' && m !== 'bad_or_very_bad' && m !== 'fair';
   return (d > 0) === higherIsBetter ? 'ahead of England' : 'behind England';
@@ -206,7 +203,7 @@ export function vsSimilarParagraph(s: Summary, m: HealthMeasure = 'very_good'): 
   const sim = s.groups.similar_areas.changePp[m];
   const rel = relative(bl, sim);
   const label = m === 'very_good' ? 'very good' : 'bad or very bad';
-  const small = Math.abs(round1dp(bl) - round1dp(sim)) <= 0.5;
+  const small = Math.abs(round1(bl) - round1(sim)) <= 0.5;
   const cmp =
     rel === 'as much as'
       ? `the ${label} share ${moved(sim)} by the same ${points(sim, 'points')}`
@@ -214,7 +211,7 @@ export function vsSimilarParagraph(s: Summary, m: HealthMeasure = 'very_good'): 
         ? `the ${label} share ${moved(sim)} by ${points(sim, 'points')}`
         : `the ${label} share ${moved(sim)} by ${points(sim, 'points')}, ${small ? 'a little ' : ''}${rel === 'more than' ? 'less' : 'more'} than in Big Local areas`;
   const en = s.groups.england.changePp[m];
-  const sharedByDeprivedPlaces = small && Math.abs(round1dp(bl) - round1dp(en)) > Math.abs(round1dp(bl) - round1dp(sim));
+  const sharedByDeprivedPlaces = small && Math.abs(round1(bl) - round1(en)) > Math.abs(round1(bl) - round1(sim));
   return (
     `England as a whole is not a fair yardstick: Big Local areas were chosen because they had missed out, and poorer places differ in many ways. ` +
     `So we also compare each area with neighbourhoods in the same region that have the same mix of deprivation. In those similar places, ${cmp}.` +
@@ -250,32 +247,9 @@ export function badParagraph(s: Summary): string {
 // ---------------------------------------------------------------------------------------------
 // The areas one by one
 
-export interface AreaCounts {
-  total: number;
-  rose: number;
-  fell: number;
-  aboveComparator: number;
-  belowComparator: number;
-}
-
-export function areaCounts(areas: BigLocalArea[], m: HealthMeasure = 'very_good'): AreaCounts {
-  let rose = 0;
-  let fell = 0;
-  let above = 0;
-  let below = 0;
-  for (const a of areas) {
-    const s = displaySign(a.health.changePp[m]);
-    if (s > 0) rose++;
-    else if (s < 0) fell++;
-    const d = displaySign(round1dp(a.health.changePp[m]) - round1dp(a.comparator.changePp[m]));
-    if (d > 0) above++;
-    else if (d < 0) below++;
-  }
-  return { total: areas.length, rose, fell, aboveComparator: above, belowComparator: below };
-}
-
+/** The spread of very good health across the areas: the same tally as the area-changes chart's summary. */
 export function areasParagraph(areas: BigLocalArea[]): string {
-  const c = areaCounts(areas);
+  const c = areaCounts(areas, 'very_good');
   const dir = c.rose >= c.fell ? `rose in ${c.rose} of the ${c.total} areas and fell in ${c.fell}` : `fell in ${c.fell} of the ${c.total} areas and rose in ${c.rose}`;
   const rel =
     c.aboveComparator === c.belowComparator
