@@ -32,7 +32,7 @@ import { AREA_CSV_COLUMNS } from './csv-text.ts';
 import type { FootprintSource, LsoaPoint } from './footprints.ts';
 import type { AreaListRow, LadInfo, LsoaLookupRow } from './inputs.ts';
 import type { ComparisonUnit, UnitIndex } from './units.ts';
-import type { HealthCounts } from '../../src/data/schema.ts';
+import type { HealthCounts, Robustness } from '../../src/data/schema.ts';
 
 const [L1, L2, L3] = ['E06000001', 'E06000002', 'E06000003'];
 const lads = new Map<string, LadInfo>([
@@ -325,8 +325,21 @@ describe('areaRecords, places and the summary', () => {
     expect(summary.england).toEqual({ units: 7, lsoa11: 10, lsoa21: 10 });
     expect(summary.groups).toBe(comparison.groups);
 
-    const files = tableFiles({ summary, areas, districts: [], regions: [] }, units, lads, footprints.areaOfUnit);
-    expect([...files.keys()]).toEqual(['summary.json', 'areas.json', 'districts.json', 'regions.json', 'public/big-local-areas.csv', 'public/summary.csv', 'public/units.csv']);
+    const interval = { estimate: 0.1, lower: -0.2, upper: 0.4 };
+    const both = <T>(v: T) => ({ very_good: v, bad_or_very_bad: v });
+    const robustness: Robustness = {
+      specifications: [{ specification: 'main', label: 'Main', group: 'comparator', measure: 'very_good', ...interval, areas: 2 }],
+      placebo: { sets: 2, seed: 1, measures: both({ real: 0.1, mean: 0, sd: 0.2, percentile: 50, p: 0.9, interval }), draws: both([0.25, -0.125]) },
+      coverage: { sets: 2, replicates: 9, excludesZeroPct: both(0) },
+      areaDifferences: both({ mean: 0, median: 0, above: 1, below: 1, equal: 0 }),
+    };
+    const files = tableFiles({ summary, areas, districts: [], regions: [] }, robustness, units, lads, footprints.areaOfUnit);
+    expect([...files.keys()]).toEqual([
+      'robustness.json', 'public/robustness.csv', 'public/placebo.csv',
+      'summary.json', 'areas.json', 'districts.json', 'regions.json', 'public/big-local-areas.csv', 'public/summary.csv', 'public/units.csv',
+    ]);
+    expect(files.get('public/robustness.csv')).toBe('specification,label,group,measure,estimate_pp,lower_pp,upper_pp,areas\nmain,Main,comparator,very_good,0.1000,-0.2000,0.4000,2\n');
+    expect(files.get('public/placebo.csv')).toBe('draw,very_good_did_pp,bad_or_very_bad_did_pp\n1,0.2500,0.2500\n2,-0.1250,-0.1250\n');
     expect(JSON.parse(files.get('areas.json')!)).toEqual(areas);
     expect(files.get('public/big-local-areas.csv')!.split('\n')[0]).toBe(AREA_CSV_COLUMNS.join(','));
     // Each unit once, with its area where it has one.

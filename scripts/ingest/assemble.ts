@@ -8,10 +8,11 @@ import { basename } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { assignUnits, type FootprintSource, type LsoaPoint } from './footprints.ts';
 import { footprintTopology } from './geometry.ts';
-import { areasCsv, summaryCsv, unitsCsv } from './csv-text.ts';
+import { areasCsv, placeboCsv, robustnessCsv, summaryCsv, unitsCsv } from './csv-text.ts';
 import { buildComparatorModel, differenceInDifferences, regionOf, sumUnits, toHealthChange, BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, type AreaFigures } from './compare.ts';
 import { buildUnits, majorityDistrict, type ComparisonUnit, type UnitIndex } from './units.ts';
 import { InputError } from './read-tables.ts';
+import type { ReportInputs, StudyUnit } from './robustness.ts';
 import type { AreaListRow, Inputs, LadInfo, LsoaLookupRow } from './inputs.ts';
 import type { DistrictInputs, LsoaMapList, MapInputs } from './geometry-messages.ts';
 import {
@@ -28,6 +29,7 @@ import {
   type Interval,
   type LsoaProperties,
   type Place,
+  type Robustness,
   type Summary,
 } from '../../src/data/schema.ts';
 
@@ -91,6 +93,8 @@ export interface Footprints {
   areaOfUnit: Map<string, string>;
   /** Units partly inside a footprint but not joined to it: neither Big Local nor a clean comparator. */
   partial: Set<string>;
+  /** LSOA 2021 → the area whose footprint holds its inside point (or which lists it). */
+  areaOfLsoa: Map<string, string>;
 }
 
 /**
@@ -103,7 +107,7 @@ export function placeFootprints(source: FootprintSource, points: LsoaPoint[], in
       throw new InputError(boundaryFile, null, 'LSOA21CD', `boundary for LSOA ${code}, which is not in the lookup`);
     }
   }
-  const { unitsOf, partial } = assignUnits(source, points, index);
+  const { unitsOf, partial, areaOfLsoa } = assignUnits(source, points, index);
   const districtOf = new Map<string, LadInfo>();
   const lsoa21Of = new Map<string, string[]>();
   const areaOfUnit = new Map<string, string>();
@@ -112,7 +116,7 @@ export function placeFootprints(source: FootprintSource, points: LsoaPoint[], in
     lsoa21Of.set(area, units.flatMap((u) => u.lsoa21).sort());
     for (const u of units) areaOfUnit.set(u.id, area);
   }
-  return { unitsOf, districtOf, lsoa21Of, areaOfUnit, partial };
+  return { unitsOf, districtOf, lsoa21Of, areaOfUnit, partial, areaOfLsoa };
 }
 
 /**
@@ -322,9 +326,12 @@ export function assembleTables(inputs: Inputs, index: UnitIndex, footprints: Foo
 }
 
 /** The text of every processed file but the maps: path under the output folder → text. */
-export function tableFiles(tables: Tables, units: ComparisonUnit[], lads: Map<string, LadInfo>, areaOfUnit: Map<string, string>): Map<string, string> {
+export function tableFiles(tables: Tables, robustness: Robustness, units: ComparisonUnit[], lads: Map<string, LadInfo>, areaOfUnit: Map<string, string>): Map<string, string> {
   const json = (value: unknown) => JSON.stringify(value) + '\n';
   return new Map([
+    ['robustness.json', json(robustness)],
+    ['public/robustness.csv', robustnessCsv(robustness)],
+    ['public/placebo.csv', placeboCsv(robustness)],
     ['summary.json', JSON.stringify(tables.summary, null, 2) + '\n'],
     ['areas.json', json(tables.areas)],
     ['districts.json', json(tables.districts)],
@@ -333,4 +340,60 @@ export function tableFiles(tables: Tables, units: ComparisonUnit[], lads: Map<st
     ['public/summary.csv', summaryCsv(tables.summary)],
     ['public/units.csv', unitsCsv(units, lads, areaOfUnit)],
   ]);
+}
+
+/**
+ * What the robustness checks need, from the tables already built: every unit with its region, the
+ * pool, the areas with their name and footprint confidence, which units share a boundary (from the
+ * worker's LSOA pairs), which pool units border a footprint, and the areas under the other unit rule.
+ */
+export function robustnessInputs(
+  index: UnitIndex,
+  footprints: Pick<Footprints, 'unitsOf' | 'areaOfUnit' | 'partial' | 'areaOfLsoa'>,
+  areas: Pick<BigLocalArea, 'code' | 'name' | 'confidence'>[],
+  lads: Map<string, LadInfo>,
+  ladFile: string,
+  lsoa21Counts: Map<string, HealthCounts>,
+  neighbourLsoas: { codes: readonly string[]; pairs: Int32Array },
+): ReportInputs {
+  const study = new Map<string, StudyUnit>(index.units.map((u) => [u.id, { ...u, region: regionOf(u, lads, ladFile).regionCode }]));
+  const inPool = (id: string) => !footprints.areaOfUnit.has(id) && !footprints.partial.has(id);
+  const pool = [...study.values()].filter((u) => inPool(u.id));
+  const record = new Map(areas.map((a) => [a.code, a]));
+  const studyAreas = (unitsOf: Map<string, ComparisonUnit[]>) =>
+    [...unitsOf].map(([code, units]) => ({ code, name: record.get(code)?.name ?? code, confidence: record.get(code)?.confidence ?? 'unknown', units: units.map((u) => study.get(u.id)!) }));
+
+  const adjacent = new Map<string, Set<string>>();
+  const { codes, pairs } = neighbourLsoas;
+  for (let i = 0; i < pairs.length; i += 2) {
+    const a = index.unitOfLsoa21.get(codes[pairs[i]!]!)?.id;
+    const b = index.unitOfLsoa21.get(codes[pairs[i + 1]!]!)?.id;
+    if (!a || !b || a === b) continue;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      let set = adjacent.get(x);
+      if (!set) adjacent.set(x, (set = new Set()));
+      set.add(y);
+    }
+  }
+  const adjacency = new Map([...adjacent].map(([id, set]) => [id, [...set].sort()]));
+  const nextToFootprint = new Set<string>();
+  for (const id of footprints.areaOfUnit.keys()) for (const n of adjacency.get(id) ?? []) if (inPool(n)) nextToFootprint.add(n);
+
+  // The other unit rule: a unit joins the area holding most of its 2021 residents, not half its LSOAs.
+  const byResidents = new Map<string, ComparisonUnit[]>([...footprints.unitsOf.keys()].map((c) => [c, []]));
+  for (const unit of index.units) {
+    const inside = new Map<string, number>();
+    for (const lsoa of unit.lsoa21) {
+      const area = footprints.areaOfLsoa.get(lsoa);
+      if (area) inside.set(area, (inside.get(area) ?? 0) + (lsoa21Counts.get(lsoa)?.residents ?? 0));
+    }
+    for (const [area, residents] of inside) if (residents * 2 > unit.counts2021.residents) byResidents.get(area)?.push(unit);
+  }
+  return {
+    pool,
+    areas: studyAreas(footprints.unitsOf),
+    adjacency,
+    nextToFootprint,
+    residentsRuleAreas: studyAreas(byResidents),
+  };
 }

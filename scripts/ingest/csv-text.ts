@@ -1,6 +1,6 @@
 /** The download CSVs' text. */
 import Papa from 'papaparse';
-import { GROUP_IDS, shareOf, type BigLocalArea, type HealthChange, type HealthCounts, type Summary } from '../../src/data/schema.ts';
+import { GROUP_IDS, shareOf, type BigLocalArea, type HealthChange, type HealthCounts, type Robustness, type Summary } from '../../src/data/schema.ts';
 import type { LadInfo } from './inputs.ts';
 import type { ComparisonUnit } from './units.ts';
 
@@ -18,17 +18,20 @@ export function csv(fields: readonly string[], rows: (string | number)[][]): str
   return [fields, ...rows].map(line).join('\n') + '\n';
 }
 
-export const AREA_CSV_COLUMNS = [
-  'area_code', 'area_name', 'lad_code', 'lad_name', 'region_name', 'units',
+/** The figures every download has for a group: counts, four shares, and how much its population grew. */
+const FIGURE_COLUMNS = [
   'residents_2011', 'very_good_2011', 'good_2011', 'fair_2011', 'bad_2011', 'very_bad_2011',
   'residents_2021', 'very_good_2021', 'good_2021', 'fair_2021', 'bad_2021', 'very_bad_2021',
   'pct_very_good_2011', 'pct_very_good_2021', 'pct_bad_or_very_bad_2011', 'pct_bad_or_very_bad_2021',
+  // New columns go last, so that a reader's script that counts columns keeps working.
+  'residents_change_pct',
 ] as const;
-const FIGURE_COLUMNS = AREA_CSV_COLUMNS.slice(AREA_CSV_COLUMNS.indexOf('residents_2011'));
+export const AREA_CSV_COLUMNS = ['area_code', 'area_name', 'lad_code', 'lad_name', 'region_name', 'units', ...FIGURE_COLUMNS, 'confidence'] as const;
 
 /**
- * The CSV figures of a group: its counts each year, whole, and four shares (as healthShares
- * gives them) to 2 decimals. Written out flat: units.csv calls this 33,000 times.
+ * The CSV figures of a group: its counts each year, whole, four shares (as healthShares gives
+ * them) and the change in residents, in per cent, to 2 decimals (empty when there was nobody in
+ * 2011). Written out flat: units.csv calls this 33,000 times.
  */
 function figureColumns(a: HealthCounts, b: HealthCounts): (string | number)[] {
   const c = Math.round;
@@ -38,13 +41,14 @@ function figureColumns(a: HealthCounts, b: HealthCounts): (string | number)[] {
     c(b.residents), c(b.very_good), c(b.good), c(b.fair), c(b.bad), c(b.very_bad),
     p(a.very_good, a.residents), p(b.very_good, b.residents),
     p(a.bad + a.very_bad, a.residents), p(b.bad + b.very_bad, b.residents),
+    a.residents > 0 ? ((100 * (b.residents - a.residents)) / a.residents).toFixed(2) : '',
   ];
 }
 const changeColumns = (h: HealthChange) => figureColumns(h.counts2011, h.counts2021);
 
 /** public/big-local-areas.csv: one row per area. */
 export function areasCsv(areas: BigLocalArea[]): string {
-  return csv(AREA_CSV_COLUMNS, areas.map((a) => [a.code, a.name, a.ladCode, a.ladName, a.regionName, a.units.length, ...changeColumns(a.health)]));
+  return csv(AREA_CSV_COLUMNS, areas.map((a) => [a.code, a.name, a.ladCode, a.ladName, a.regionName, a.units.length, ...changeColumns(a.health), a.confidence]));
 }
 
 /** public/summary.csv: England, Big Local and the similar areas. */
@@ -60,4 +64,16 @@ export function unitsCsv(units: ComparisonUnit[], lads: Map<string, LadInfo>, ar
     // A unit's counts are whole numbers, so they need none of toHealthChange's tidying.
     ...figureColumns(u.counts2011, u.counts2021),
   ]));
+}
+
+/** public/robustness.csv: the difference in differences under each specification, per measure. */
+export function robustnessCsv(robustness: Robustness): string {
+  const cols = ['specification', 'label', 'group', 'measure', 'estimate_pp', 'lower_pp', 'upper_pp', 'areas'];
+  return csv(cols, robustness.specifications.map((r) => [r.specification, r.label, r.group, r.measure, r.estimate.toFixed(4), r.lower.toFixed(4), r.upper.toFixed(4), r.areas]));
+}
+
+/** public/placebo.csv: each placebo set's difference in differences, in draw order. */
+export function placeboCsv(robustness: Robustness): string {
+  const { very_good, bad_or_very_bad } = robustness.placebo.draws;
+  return csv(['draw', 'very_good_did_pp', 'bad_or_very_bad_did_pp'], very_good.map((v, i) => [i + 1, v.toFixed(4), bad_or_very_bad[i]!.toFixed(4)]));
 }

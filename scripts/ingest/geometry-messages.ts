@@ -50,6 +50,8 @@ export const fromJson = <T>(json: Json<T>): T => JSON.parse(json) as T;
 export type FromWorker =
   | { kind: 'log'; message: string }
   | { kind: 'points'; points: LsoaPoint[] }
+  /** LSOAs sharing a boundary: flat pairs of indices into `points` (see sharedArcNeighbours). */
+  | { kind: 'neighbours'; pairs: Int32Array }
   | { kind: 'files'; files: Array<[string, string]> }
   | { kind: 'error'; error: SerialisedError };
 

@@ -18,6 +18,8 @@ import type { LsoaPoint } from './footprints.ts';
 export interface GeometryThread {
   /** Each LSOA's inside point, in boundary-file order. */
   points: Promise<LsoaPoint[]>;
+  /** LSOAs sharing a boundary, as flat pairs of indices into `points`. */
+  neighbours: Promise<Int32Array>;
   /** Starts the England district map. */
   districts(inputs: DistrictInputs): void;
   /** Starts cutting the LSOA maps' geometry. */
@@ -78,19 +80,23 @@ export async function startGeometryThread(boundaryFile: string, log: (message: s
   // Not this process's `--import tsx` or test-runner flags: the bundle needs no loader.
   const worker = new Worker(await workerUrl(), { workerData: { boundaryFile } satisfies WorkerStart, execArgv: [] });
   const points = Promise.withResolvers<LsoaPoint[]>();
+  const neighbours = Promise.withResolvers<Int32Array>();
   const files = Promise.withResolvers<Map<string, string>>();
   // Awaited later, or never when the ingest stops first: until then a failure must not count as
   // an unhandled rejection.
   points.promise.catch(() => {});
+  neighbours.promise.catch(() => {});
   files.promise.catch(() => {});
   // The first failure settles whatever is still awaited; settling a settled promise does nothing.
   const fail = (err: Error) => {
     points.reject(err);
+    neighbours.reject(err);
     files.reject(err);
   };
   worker.on('message', (m: FromWorker) => {
     if (m.kind === 'log') log(m.message);
     else if (m.kind === 'points') points.resolve(m.points);
+    else if (m.kind === 'neighbours') neighbours.resolve(m.pairs);
     else if (m.kind === 'files') files.resolve(new Map(m.files));
     else fail(reviveError(m.error));
   });
@@ -100,6 +106,7 @@ export async function startGeometryThread(boundaryFile: string, log: (message: s
 
   return {
     points: points.promise,
+    neighbours: neighbours.promise,
     districts: (inputs) => send({ kind: 'districts', json: toJson(inputs) }),
     lsoaMaps: (list) => send({ kind: 'lsoa-maps', json: toJson(list) }),
     maps(inputs) {

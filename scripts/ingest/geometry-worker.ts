@@ -5,7 +5,7 @@
  * once sent which LSOAs it holds; and, once sent their properties, returns every map file as text.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { dissolvedTopology, lsoaInsidePoints, readLsoa21Boundaries, type LsoaBoundaries } from './lsoa-boundaries.ts';
+import { dissolvedTopology, lsoaInsidePoints, readLsoa21Boundaries, sharedArcNeighbours, type LsoaBoundaries } from './lsoa-boundaries.ts';
 import { QUANTIZE, SIMPLIFY, lsoaGeometryIndex, subsetTopology } from './geometry.ts';
 import { fromJson, serialiseError, type DistrictInputs, type FromWorker, type LsoaMapList, type MapInputs, type ToWorker, type WorkerStart } from './geometry-messages.ts';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -26,6 +26,9 @@ async function prepare(boundaryFile: string): Promise<LsoaBoundaries> {
   const boundaries = await readLsoa21Boundaries(boundaryFile);
   logTime('LSOA 2021 boundaries (mapshaper)', t0);
   send({ kind: 'points', points: step('inside point of every LSOA', () => lsoaInsidePoints(boundaries)) });
+  // After the points, which the main thread waits for first; the placebo sets need these later.
+  const pairs = step('LSOAs sharing a boundary', () => sharedArcNeighbours(boundaries.dataset.shapes));
+  port.postMessage({ kind: 'neighbours', pairs } satisfies FromWorker, [pairs.buffer as ArrayBuffer]);
   return boundaries;
 }
 

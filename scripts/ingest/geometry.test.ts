@@ -7,7 +7,7 @@ import type { Feature, MultiLineString, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { lsoaGeometryIndex, subsetTopology } from './geometry.ts';
 import type { AreaPolygon } from './footprints.ts';
-import { dissolvedTopology, readLsoaBoundaries } from './lsoa-boundaries.ts';
+import { dissolvedTopology, readLsoaBoundaries, sharedArcNeighbours } from './lsoa-boundaries.ts';
 
 /** A 3 × 2 grid of unit squares (in hundredths of a degree), codes a1..c2, with shared edges. */
 function grid(): AreaPolygon[] {
@@ -77,5 +77,18 @@ describe('dissolvedTopology', () => {
     expect(west.coordinates).toHaveLength(1);
     const border = mesh(topo as never, lads as never, (x, y) => x !== y) as MultiLineString;
     expect(border.coordinates).toHaveLength(1);
+  });
+});
+
+describe('sharedArcNeighbours', () => {
+  it('pairs the LSOAs that share an edge, once each, and not those meeting at a corner', async () => {
+    const b = await gridBoundaries();
+    const codes = b.lsoas.map((l) => l.code);
+    const flat = sharedArcNeighbours(b.dataset.shapes);
+    const pairs = new Set<string>();
+    for (let i = 0; i < flat.length; i += 2) pairs.add([codes[flat[i]!], codes[flat[i + 1]!]].sort().join('-'));
+    expect(flat.length / 2).toBe(pairs.size);
+    // A 3 × 2 grid: a1-a2, b1-b2, c1-c2 up and down; a1-b1, b1-c1, a2-b2, b2-c2 across.
+    expect([...pairs].sort()).toEqual(['a1-a2', 'a1-b1', 'a2-b2', 'b1-b2', 'b1-c1', 'b2-c2', 'c1-c2']);
   });
 });

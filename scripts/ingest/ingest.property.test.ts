@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { runIngest } from './run.ts';
 import { InputError } from './read-tables.ts';
 import { INPUT_PATHS, readInputs } from './inputs.ts';
-import { lsoaInsidePoints, readLsoa21Boundaries } from './lsoa-boundaries.ts';
+import { lsoaInsidePoints, readLsoa21Boundaries, sharedArcNeighbours } from './lsoa-boundaries.ts';
+import { robustnessReport } from './robustness.ts';
+import { RobustnessSchema } from '../../src/data/schema.ts';
 import {
   assembleTables,
   compareAreas,
@@ -26,6 +28,7 @@ import {
   lsoaMapPlan,
   lsoaProperties,
   placeFootprints,
+  robustnessInputs,
   tableFiles,
 } from './assemble.ts';
 import { fixtureFiles, writeFixture } from './test-fixtures.ts';
@@ -46,13 +49,16 @@ async function ingestTables(raw: string): Promise<{ files: Record<string, string
   const index = comparisonUnits(inputs);
   const order = footprintOrder(inputs.footprints.areas, inputs.areaList);
   const footprintMap = footprintPolygonMap(inputs.footprints, order);
-  const points = lsoaInsidePoints(await readLsoa21Boundaries(boundaryFile));
+  const boundaries = await readLsoa21Boundaries(boundaryFile);
+  const points = lsoaInsidePoints(boundaries);
   const footprints = placeFootprints(inputs.footprints, points, index, inputs.lads, boundaryFile);
   const plan = lsoaMapPlan(points.map((p) => p.code), index.lsoa21Lad, footprints);
   const maps = { points, footprintMap, plan, properties: lsoaProperties(plan, index, inputs.health2021.counts, footprints.areaOfUnit), groups: footprintGroups(inputs.footprints, order, footprints) };
   const comparison = compareAreas(index.units, footprints, inputs.lads, inputs.ladFile);
   const tables = assembleTables(inputs, index, footprints, comparison, order, points);
-  const files = tableFiles(tables, index.units, inputs.lads, footprints.areaOfUnit);
+  const neighbours = { codes: points.map((p) => p.code), pairs: sharedArcNeighbours(boundaries.dataset.shapes) };
+  const robustness = RobustnessSchema.parse(robustnessReport(robustnessInputs(index, footprints, tables.areas, inputs.lads, inputs.ladFile, inputs.health2021.counts, neighbours)));
+  const files = tableFiles(tables, robustness, index.units, inputs.lads, footprints.areaOfUnit);
   return { files: Object.fromEntries([...files].map(([name, text]) => [`/${name}`, text])), maps };
 }
 

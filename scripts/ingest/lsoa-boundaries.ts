@@ -177,3 +177,35 @@ export function dissolvedTopology(
   }
   return quantize({ type: 'Topology', objects: { [name]: objects }, arcs: kept } as never, quantization) as unknown as Topology;
 }
+
+/**
+ * Pairs of LSOAs that share a stretch of boundary: two shapes using the same arc. `shapes` are
+ * mapshaper's (rings of arc indices, ~i for arc i run backwards), one per LSOA in file order. Each
+ * pair once, as [smaller index, larger index], flat, in order of first shared arc. Touching at a
+ * single corner point shares no arc, so it makes no pair.
+ */
+export function sharedArcNeighbours(shapes: ReadonlyArray<MapshaperShape | null>): Int32Array {
+  let arcs = 0;
+  for (const shape of shapes) for (const ring of shape ?? []) for (const a of ring) arcs = Math.max(arcs, (a < 0 ? ~a : a) + 1);
+  const owner = new Int32Array(arcs).fill(-1);
+  const seen = new Set<number>();
+  const pairs: number[] = [];
+  shapes.forEach((shape, s) => {
+    for (const ring of shape ?? []) {
+      for (const signed of ring) {
+        const a = signed < 0 ? ~signed : signed;
+        const o = owner[a]!;
+        if (o === -1) owner[a] = s;
+        else if (o !== s) {
+          const [lo, hi] = o < s ? [o, s] : [s, o];
+          const key = lo * shapes.length + hi;
+          if (!seen.has(key)) {
+            seen.add(key);
+            pairs.push(lo, hi);
+          }
+        }
+      }
+    }
+  });
+  return Int32Array.from(pairs);
+}

@@ -143,6 +143,8 @@ export class PlaceboComparator {
   private fallbackOf: Int32Array;
   private totals: Float64Array;
   private counts: Float64Array;
+  /** The cell of the whole pool: the last resort when a set has emptied a cell and its fallback. */
+  private national: number;
 
   constructor(pool: PlaceboPool, scheme: CellScheme) {
     const keys = new Map<string, number>();
@@ -154,6 +156,7 @@ export class PlaceboComparator {
     const units = pool.units;
     this.cellOf = Int32Array.from(units, (u) => id(scheme.key(u)));
     this.fallbackOf = Int32Array.from(units, (u) => id(`fallback:${scheme.fallback(u)}`));
+    this.national = id('national');
     this.counts = new Float64Array(units.length * CELL);
     units.forEach((u, i) => {
       for (let f = 0; f < FIELDS.length; f++) {
@@ -165,6 +168,7 @@ export class PlaceboComparator {
     for (let i = 0; i < units.length; i++) {
       this.addTo(this.totals, this.cellOf[i]!, i, 1);
       this.addTo(this.totals, this.fallbackOf[i]!, i, 1);
+      this.addTo(this.totals, this.national, i, 1);
     }
   }
 
@@ -173,34 +177,53 @@ export class PlaceboComparator {
   }
 
   /** Each pseudo-area's own counts and comparator, for one set. */
-  compare(set: Int32Array[]): { own: Year2; comparator: Year2 }[] {
-    // The cells less this set's units: changed in place, then restored (exactly: the same numbers
-    // are added back in the same order, and counts are whole or few-decimal numbers).
+  /**
+   * Each pseudo-area's own counts and its comparator's, packed as `packAreas` packs real areas
+   * (own 2011, own 2021, comparator 2011, comparator 2021; six counts each), one row per area.
+   */
+  comparePacked(set: Int32Array[]): Float64Array {
+    // The cells less this set's units: changed in place, then restored (exactly: counts are whole
+    // numbers, far below 2^53, so adding them back gives the same totals).
     const change = (sign: number) => {
       for (const area of set) {
         for (const i of area) {
           this.addTo(this.totals, this.cellOf[i]!, i, sign);
           this.addTo(this.totals, this.fallbackOf[i]!, i, sign);
+          this.addTo(this.totals, this.national, i, sign);
         }
       }
     };
     change(-1);
-    const out = set
-      .filter((area) => area.length > 0)
-      .map((area) => {
-        const own = new Float64Array(CELL);
-        const comp = new Float64Array(CELL);
-        for (const i of area) for (let f = 0; f < CELL; f++) own[f]! += this.counts[i * CELL + f]!;
-        for (const i of area) {
-          let cell = this.cellOf[i]!;
-          if (!(this.totals[cell * CELL]! > 0.5)) cell = this.fallbackOf[i]!;
-          const w = this.counts[i * CELL]! / this.totals[cell * CELL]!;
-          for (let f = 0; f < CELL; f++) comp[f]! += w * this.totals[cell * CELL + f]!;
-        }
-        return { own: toYear2(own), comparator: toYear2(comp) };
-      });
+    const t = this.totals;
+    const empty = (cell: number) => !(t[cell * CELL]! > 0.5);
+    // A pseudo-area with no pool left to compare it with (only in a tiny world) is left out.
+    const areas = empty(this.national) ? [] : set.filter((area) => area.length > 0);
+    const packed = new Float64Array(areas.length * 2 * CELL);
+    areas.forEach((area, a) => {
+      const own = a * 2 * CELL;
+      const comp = own + CELL;
+      for (const i of area) {
+        const u = i * CELL;
+        for (let f = 0; f < CELL; f++) packed[own + f]! += this.counts[u + f]!;
+        let cell = this.cellOf[i]!;
+        if (empty(cell)) cell = this.fallbackOf[i]!;
+        if (empty(cell)) cell = this.national;
+        const c = cell * CELL;
+        const w = this.counts[u]! / t[c]!;
+        for (let f = 0; f < CELL; f++) packed[comp + f]! += w * t[c + f]!;
+      }
+    });
     change(1);
-    return out;
+    return packed;
+  }
+
+  /** The same, as counts (for tests and for reading). */
+  compare(set: Int32Array[]): { own: Year2; comparator: Year2 }[] {
+    const packed = this.comparePacked(set);
+    return Array.from({ length: packed.length / (2 * CELL) }, (_, a) => ({
+      own: toYear2(packed.subarray(a * 2 * CELL, a * 2 * CELL + CELL)),
+      comparator: toYear2(packed.subarray(a * 2 * CELL + CELL, (a + 1) * 2 * CELL)),
+    }));
   }
 }
 
@@ -211,10 +234,12 @@ const toYear2 = (row: Float64Array): Year2 => {
 
 /** Each placebo set's difference in differences, with its packed areas (for the coverage check). */
 export function placeboEstimates(comparator: PlaceboComparator, sets: Int32Array[][]): { estimates: Estimates; packed: Float64Array }[] {
-  return sets.map((set) => {
-    const packed = packAreas(comparator.compare(set));
-    return { estimates: estimateOf(packed), packed };
-  });
+  return sets
+    .map((set) => {
+      const packed = comparator.comparePacked(set);
+      return { estimates: estimateOf(packed), packed };
+    })
+    .filter((p) => p.packed.length > 0);
 }
 
 /** Where `value` falls among `draws`: the share below it (ties half), and the two-sided p. */

@@ -12,7 +12,20 @@
  * same shares as `differenceInDifferences` in compare.ts, so the two agree to the last bit.
  */
 import { quantileSorted, randomInt, randomLcg } from 'd3';
-import { HEALTH_MEASURES, healthShares, round, type HealthCounts, type HealthMeasure, type Interval } from '../../src/data/schema.ts';
+import {
+  HEALTH_MEASURES,
+  ROBUSTNESS_MEASURES,
+  healthShares,
+  round,
+  type HealthCounts,
+  type HealthMeasure,
+  type Interval,
+  type Robustness,
+  type RobustnessMeasure,
+  type RobustnessRow,
+  type SpecificationGroup,
+} from '../../src/data/schema.ts';
+import { PlaceboComparator, PlaceboPool, placeboEstimates, placeboRank, placeboTarget } from './placebo.ts';
 import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, type AreaFigures, type Year2 } from './compare.ts';
 import type { ComparisonUnit } from './units.ts';
 
@@ -120,6 +133,9 @@ interface Cell {
   counts: Float64Array;
 }
 
+/** The cell of every pool unit. */
+const NATIONAL = 'national';
+
 /**
  * Pool totals per cell, worked out once. `comparatorFor` reweights them to a set of Big Local units'
  * 2011 residents per cell, optionally leaving some pool units out (a placebo area's own units).
@@ -133,6 +149,7 @@ export class CellComparator {
     for (const u of pool) {
       this.add(scheme.key(u), u, 1);
       this.add(`fallback:${scheme.fallback(u)}`, u, 1);
+      this.add(NATIONAL, u, 1);
     }
   }
 
@@ -153,7 +170,7 @@ export class CellComparator {
   without(units: StudyUnit[]): Map<string, Cell> {
     const less = new Map<string, Cell>();
     for (const u of units) {
-      for (const key of [this.scheme.key(u), `fallback:${this.scheme.fallback(u)}`]) {
+      for (const key of [this.scheme.key(u), `fallback:${this.scheme.fallback(u)}`, NATIONAL]) {
         if (!less.has(key)) {
           const c = this.cells.get(key)!;
           less.set(key, { residents2011: c.residents2011, counts: Float64Array.from(c.counts) });
@@ -178,7 +195,9 @@ export class CellComparator {
       const pick = (k: string) => less.get(k) ?? this.cells.get(k);
       let cell = pick(key);
       if (!cell || cell.residents2011 <= 0) cell = pick(fallback);
-      if (!cell || cell.residents2011 <= 0) throw new Error(`no comparator units for cell ${key} nor ${fallback}`);
+      // A small world (the tests' fixtures) can empty both: the whole pool is the last resort.
+      if (!cell || cell.residents2011 <= 0) cell = pick(NATIONAL);
+      if (!cell || cell.residents2011 <= 0) throw new Error(`no comparator units for cell ${key}, nor ${fallback}, nor at all`);
       const w = residents / cell.residents2011;
       for (let f = 0; f < out.length; f++) out[f]! += cell.counts[f]! * w;
     }
@@ -242,7 +261,6 @@ export const grewFasterThan = (u: Year2, pct: number) =>
 // ---------------------------------------------------------------------------------------------
 // Specifications
 
-export type SpecificationGroup = 'comparator' | 'footprints' | 'growth';
 
 export interface StudyArea {
   code: string;
@@ -344,7 +362,8 @@ export function specifications(inputs: RobustnessInputs): Specification[] {
       new CellComparator(pool.filter(slow), REGION_DECILE),
     ),
   });
-  return specs;
+  // An interval needs areas to resample: a specification left with fewer than two is left out.
+  return specs.filter((s) => s.areas.length >= 2);
 }
 
 export interface LeaveOneOut {
@@ -379,23 +398,59 @@ export interface Coverage {
   sets: number;
   replicates: number;
   /** Per measure, the share of placebo sets (in per cent) whose interval excludes zero: nominally 5. */
-  excludesZeroPct: Record<HealthMeasure, number>;
+  excludesZeroPct: Record<RobustnessMeasure, number>;
 }
 
+/** Row offsets of the counts the coverage check reads: residents, very good, bad and very bad. */
+const AT = { residents: 0, very_good: 1, bad: 4, very_bad: 5 } as const;
+
 /**
- * The site's bootstrap interval, run on each placebo set, where the truth is no effect at all: how
- * often it wrongly excludes zero. `replicates` may be fewer than the site's 2,000 to keep the
- * ingest quick; the percentile interval's edges then move a little from set to set, not its width
- * on average.
+ * The site's interval (a percentile bootstrap over areas) run on each placebo set, where the truth
+ * is no effect at all: how often it wrongly excludes zero. A thousand sets of bootstraps is the
+ * ingest's costliest step, so it adds up only the counts the two measures need, draws with an
+ * inline generator, and uses `replicates` (fewer than the site's 2,000) per set: the percentile
+ * interval's edges then move a little from set to set, but not its width on average.
  */
 export function coverage(placebo: { packed: Float64Array }[], replicates: number, seed: number): Coverage {
-  const hits = Object.fromEntries(HEALTH_MEASURES.map((m) => [m, 0])) as Record<HealthMeasure, number>;
-  placebo.forEach(({ packed }, i) => {
-    const intervals = bootstrapInterval(packed, replicates, seed + i);
-    for (const m of HEALTH_MEASURES) if (intervals[m].lower > 0 || intervals[m].upper < 0) hits[m]++;
-  });
-  const excludesZeroPct = Object.fromEntries(HEALTH_MEASURES.map((m) => [m, round((100 * hits[m]) / placebo.length, 1)])) as Record<HealthMeasure, number>;
-  return { sets: placebo.length, replicates, excludesZeroPct };
+  const hits = { very_good: 0, bad_or_very_bad: 0 };
+  const vg = new Float64Array(replicates);
+  const bvb = new Float64Array(replicates);
+  // d3 reads any array-like; its types ask for an array.
+  const q = (xs: Float64Array, p: number) => quantileSorted(xs as unknown as number[], p)!;
+  // Offsets of own 2011, own 2021, comparator 2011 and comparator 2021 within a row.
+  const blocks = [0, FIELDS.length, 2 * FIELDS.length, 3 * FIELDS.length];
+  let state = seed | 0;
+  const s = new Float64Array(12);
+  for (const { packed } of placebo) {
+    const n = packed.length / ROW;
+    // Each area's residents, very good and bad-or-very-bad, for each of the four blocks, side by side.
+    const lean = new Float64Array(n * 12);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < 4; k++) {
+        const o = i * ROW + blocks[k]!;
+        lean[i * 12 + 3 * k] = packed[o + AT.residents]!;
+        lean[i * 12 + 3 * k + 1] = packed[o + AT.very_good]!;
+        lean[i * 12 + 3 * k + 2] = packed[o + AT.bad]! + packed[o + AT.very_bad]!;
+      }
+    }
+    for (let b = 0; b < replicates; b++) {
+      s.fill(0);
+      for (let i = 0; i < n; i++) {
+        state = (Math.imul(state, 1664525) + 1013904223) | 0;
+        const base = Math.floor(((state >>> 0) / 4294967296) * n) * 12;
+        for (let f = 0; f < 12; f++) s[f]! += lean[base + f]!;
+      }
+      const share = (k: number, j: number) => (100 * s[3 * k + j]!) / s[3 * k]!;
+      vg[b] = share(1, 1) - share(0, 1) - (share(3, 1) - share(2, 1));
+      bvb[b] = share(1, 2) - share(0, 2) - (share(3, 2) - share(2, 2));
+    }
+    for (const [xs, m] of [[vg, 'very_good'], [bvb, 'bad_or_very_bad']] as const) {
+      xs.sort();
+      if (q(xs, 0.025) > 0 || q(xs, 0.975) < 0) hits[m]++;
+    }
+  }
+  const pct = (h: number) => round((100 * h) / placebo.length, 1);
+  return { sets: placebo.length, replicates, excludesZeroPct: { very_good: pct(hits.very_good), bad_or_very_bad: pct(hits.bad_or_very_bad) } };
 }
 
 /**
@@ -408,4 +463,102 @@ export function placeboInterval(estimate: number, draws: number[]): Interval {
   const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
   const errors = draws.map((d) => d - mean).sort((a, b) => a - b);
   return { estimate: round(estimate), lower: round(estimate - quantileSorted(errors, 0.975)!), upper: round(estimate - quantileSorted(errors, 0.025)!) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole report (data/processed/robustness.json)
+
+/** Placebo sets drawn, and the seed: fixed, so every run gives the same sets. */
+export const PLACEBO_SETS = 1000;
+export const PLACEBO_SEED = 20231212;
+/** Bootstrap replicates per placebo set in the coverage check (the site's interval uses 2,000). */
+export const COVERAGE_REPLICATES = 199;
+
+const median = (xs: number[]) => quantileSorted([...xs].sort((a, b) => a - b), 0.5)!;
+
+/** Rows of robustness.csv for one specification: its interval per measure. */
+function rowsOf(spec: Pick<Specification, 'id' | 'label' | 'group' | 'areas'>, intervals: Record<HealthMeasure, Interval>): RobustnessRow[] {
+  return ROBUSTNESS_MEASURES.map((m) => ({
+    specification: spec.id,
+    label: spec.label,
+    group: spec.group,
+    measure: m,
+    ...intervals[m],
+    areas: spec.areas.length,
+  }));
+}
+
+export interface ReportInputs extends RobustnessInputs {
+  /** Unit id → ids of the units sharing a boundary with it. */
+  adjacency: Map<string, string[]>;
+}
+
+/**
+ * Every specification with its bootstrap interval, the two leave-one-out extremes, the placebo
+ * test and the coverage check. `step` times each part (the ingest prints them).
+ */
+export function robustnessReport(inputs: ReportInputs, step: <T>(label: string, fn: () => T) => T = (_l, fn) => fn()): Robustness {
+  const specs = step('robustness: specifications', () => specifications(inputs));
+  const main = specs.find((s) => s.id === 'main');
+  if (!main) throw new Error('the robustness checks need at least two Big Local areas');
+  const rows = step(`robustness: ${specs.length + 2} bootstraps`, () => {
+    const out = specs.flatMap((s) => rowsOf(s, bootstrapInterval(packAreas(s.areas))));
+    // Leaving out the one area that moves each measure most, down and up (with three or more).
+    if (main.areas.length < 3) return out;
+    const loo = leaveOneOut(main);
+    const nameOf = new Map(inputs.areas.map((a) => [a.code, a.name]));
+    for (const [end, picks] of [['lowest', loo.smallest], ['highest', loo.largest]] as const) {
+      for (const m of ROBUSTNESS_MEASURES) {
+        const left = main.areas.filter((a) => a.code !== picks[m].code);
+        const spec = {
+          id: `leave-one-out-${end}`,
+          label: `Leaving out ${nameOf.get(picks[m].code) ?? picks[m].code}, the area whose absence ${end === 'lowest' ? 'lowers' : 'raises'} it most`,
+          group: 'footprints' as const,
+          areas: left,
+        };
+        out.push(rowsOf(spec, bootstrapInterval(packAreas(left))).find((r) => r.measure === m)!);
+      }
+    }
+    return out;
+  });
+
+  const pool = step('placebo: pool and adjacency', () => new PlaceboPool(inputs.pool, inputs.adjacency));
+  const sets = step(`placebo: ${PLACEBO_SETS} sets drawn`, () => pool.draw(inputs.areas.map((a) => placeboTarget(a.units)), PLACEBO_SETS, PLACEBO_SEED));
+  const placebo = step('placebo: each set compared', () => placeboEstimates(new PlaceboComparator(pool, REGION_DECILE), sets));
+  const cover = step(`coverage: ${COVERAGE_REPLICATES} replicates per set`, () => coverage(placebo, COVERAGE_REPLICATES, PLACEBO_SEED));
+
+  const real = estimateOf(packAreas(main.areas));
+  const draws = Object.fromEntries(ROBUSTNESS_MEASURES.map((m) => [m, placebo.map((p) => round(p.estimates[m]))])) as Record<RobustnessMeasure, number[]>;
+  if (placebo.length === 0) throw new Error('no placebo set could be drawn: the comparison pool is too small');
+  const measures = Object.fromEntries(
+    ROBUSTNESS_MEASURES.map((m) => {
+      const d = placebo.map((p) => p.estimates[m]);
+      const mean = d.reduce((a, b) => a + b, 0) / d.length;
+      const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1));
+      return [m, { real: round(real[m]), mean: round(mean), sd: round(sd), ...placeboRank(real[m], d), interval: placeboInterval(real[m], d) }];
+    }),
+  ) as Robustness['placebo']['measures'];
+
+  const areaDifferences = Object.fromEntries(
+    ROBUSTNESS_MEASURES.map((m) => {
+      const diffs = main.areas.map((a) => {
+        const [o11, o21, c11, c21] = [a.own.counts2011, a.own.counts2021, a.comparator.counts2011, a.comparator.counts2021].map((c) => healthShares(c)[m]);
+        return round(o21! - o11! - (c21! - c11!));
+      });
+      return [m, {
+        mean: round(diffs.reduce((a, b) => a + b, 0) / diffs.length),
+        median: round(median(diffs)),
+        above: diffs.filter((d) => d > 0).length,
+        below: diffs.filter((d) => d < 0).length,
+        equal: diffs.filter((d) => d === 0).length,
+      }];
+    }),
+  ) as Robustness['areaDifferences'];
+
+  return {
+    specifications: rows,
+    placebo: { sets: PLACEBO_SETS, seed: PLACEBO_SEED, measures, draws },
+    coverage: cover,
+    areaDifferences,
+  };
 }

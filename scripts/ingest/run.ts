@@ -23,9 +23,11 @@ import {
   lsoaMapPlan,
   lsoaProperties,
   placeFootprints,
+  robustnessInputs,
   tableFiles,
 } from './assemble.ts';
-import type { Summary } from '../../src/data/schema.ts';
+import { robustnessReport } from './robustness.ts';
+import { RobustnessSchema, type Summary } from '../../src/data/schema.ts';
 
 export interface IngestOptions {
   raw: string;
@@ -73,9 +75,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     // 5. Each area against its similar areas, then every table.
     const comparison = step(`bootstrap (${BOOTSTRAP_REPLICATES} replicates)`, () => compareAreas(index.units, footprints, inputs.lads, inputs.ladFile));
     const tables = step('tables, checked against the schema', () => assembleTables(inputs, index, footprints, comparison, order, points));
+    // How far the comparison holds: other specifications, placebo sets of neighbouring units.
+    const neighbours = { codes: points.map((p) => p.code), pairs: await geometry.neighbours }; // worker: LSOAs sharing a boundary
+    const robustness = RobustnessSchema.parse(
+      robustnessReport(robustnessInputs(index, footprints, tables.areas, inputs.lads, inputs.ladFile, inputs.health2021.counts, neighbours), step),
+    );
 
     // 6. Write everything to a temporary folder, then swap it in.
-    const files = tableFiles(tables, index.units, inputs.lads, footprints.areaOfUnit);
+    const files = tableFiles(tables, robustness, index.units, inputs.lads, footprints.areaOfUnit);
     if (footprintMap) files.set('geo/footprints.topo.json', JSON.stringify(footprintMap) + '\n');
     for (const [name, text] of await maps) files.set(name, text); // worker: done
     step('write files', () => writeAtomically(resolve(options.out), files));

@@ -114,6 +114,55 @@ export interface Place {
   health: HealthChange;
 }
 
+/** The measures the robustness checks and the placebo test are run for. */
+export const ROBUSTNESS_MEASURES = ['very_good', 'bad_or_very_bad'] as const;
+export type RobustnessMeasure = (typeof ROBUSTNESS_MEASURES)[number];
+export const SPECIFICATION_GROUPS = ['comparator', 'footprints', 'growth'] as const;
+export type SpecificationGroup = (typeof SPECIFICATION_GROUPS)[number];
+
+/** The difference in differences under one specification, for one measure (robustness.csv's row). */
+export interface RobustnessRow {
+  /** Stable id, e.g. `main`, `baseline-matched`, `exclude-low-confidence`. */
+  specification: string;
+  label: string;
+  group: SpecificationGroup;
+  measure: RobustnessMeasure;
+  estimate: number;
+  lower: number;
+  upper: number;
+  /** Big Local areas in the estimate. */
+  areas: number;
+}
+
+/** Where the real estimate falls among the placebo sets, for one measure. */
+export interface PlaceboMeasure {
+  real: number;
+  mean: number;
+  sd: number;
+  /** Share of placebo sets below the real value (ties half), in per cent. */
+  percentile: number;
+  /** Two-sided: the share of sets at least as far from the placebo median. */
+  p: number;
+  /** The real estimate less the placebo sets' 2.5–97.5% spread of errors around their mean. */
+  interval: Interval;
+}
+
+/** data/processed/robustness.json: how far the difference in differences holds. */
+export interface Robustness {
+  specifications: RobustnessRow[];
+  placebo: {
+    sets: number;
+    seed: number;
+    measures: Record<RobustnessMeasure, PlaceboMeasure>;
+    /** Each set's difference in differences, in draw order. */
+    draws: Record<RobustnessMeasure, number[]>;
+  };
+  /** The site's bootstrap interval run on placebo sets, where the truth is no effect. */
+  coverage: { sets: number; replicates: number; excludesZeroPct: Record<RobustnessMeasure, number> };
+  /** Each area's own change less its comparator's: how the 150 differences spread. */
+  areaDifferences: Record<RobustnessMeasure, { mean: number; median: number; above: number; below: number; equal: number }>;
+}
+
 /**
  * Properties of each LSOA 2021 polygon in data/processed/geo/lsoa/<LAD>.topo.json. The values are
  * those of the comparison unit the LSOA belongs to (a unit can hold several LSOAs).

@@ -9,6 +9,8 @@ import { z } from 'zod';
 
 import {
   CONFIDENCE_LEVELS,
+  ROBUSTNESS_MEASURES,
+  SPECIFICATION_GROUPS,
   type BigLocalArea,
   type HealthChange,
   type HealthCounts,
@@ -16,6 +18,7 @@ import {
   type Interval,
   type LsoaProperties,
   type Place,
+  type Robustness,
   type Summary,
 } from './constants.ts';
 
@@ -121,6 +124,38 @@ export const PlaceSchema = z.object({
 });
 export const PlacesSchema = z.array(PlaceSchema);
 
+const robustnessRecord = <T extends z.ZodType>(t: T) => z.object({ very_good: t, bad_or_very_bad: t });
+export const RobustnessSchema = z.object({
+  specifications: z.array(
+    z.object({
+      specification: z.string().regex(/^[a-z0-9-]+$/),
+      label: z.string().min(1),
+      group: z.enum(SPECIFICATION_GROUPS),
+      measure: z.enum(ROBUSTNESS_MEASURES),
+      estimate: pp,
+      lower: pp,
+      upper: pp,
+      areas: z.number().int().positive(),
+    }),
+  ),
+  placebo: z.object({
+    sets: z.number().int().positive(),
+    seed: z.number().int(),
+    measures: robustnessRecord(
+      z.object({ real: pp, mean: pp, sd: z.number().nonnegative(), percentile: z.number().min(0).max(100), p: z.number().min(0).max(1), interval: IntervalSchema }),
+    ),
+    draws: robustnessRecord(z.array(pp)),
+  }),
+  coverage: z.object({
+    sets: z.number().int().positive(),
+    replicates: z.number().int().positive(),
+    excludesZeroPct: robustnessRecord(z.number().min(0).max(100)),
+  }),
+  areaDifferences: robustnessRecord(
+    z.object({ mean: pp, median: pp, above: z.number().int().nonnegative(), below: z.number().int().nonnegative(), equal: z.number().int().nonnegative() }),
+  ),
+});
+
 /**
  * Properties of each LSOA 2021 polygon in data/processed/geo/lsoa/<LAD>.topo.json. The values are
  * those of the comparison unit the LSOA belongs to (a unit can hold several LSOAs).
@@ -155,4 +190,5 @@ export type PlainTypesMatchSchemas = [
   Assert<Equals<BigLocalArea, z.infer<typeof BigLocalAreaSchema>>>,
   Assert<Equals<Place, z.infer<typeof PlaceSchema>>>,
   Assert<Equals<LsoaProperties, z.infer<typeof LsoaPropertiesSchema>>>,
+  Assert<Equals<Robustness, z.infer<typeof RobustnessSchema>>>,
 ];
