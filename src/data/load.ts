@@ -5,7 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { BigLocalAreasSchema, PlacesSchema, SummarySchema, type BigLocalArea, type LsoaProperties, type Place, type Summary } from './schema.ts';
+import {
+  BigLocalAreasSchema,
+  PlacesSchema,
+  RobustnessSchema,
+  SummarySchema,
+  type BigLocalArea,
+  type LsoaProperties,
+  type Place,
+  type Robustness,
+  type Summary,
+} from './schema.ts';
 
 /** Where the pipeline writes; tests may point this elsewhere with PROCESSED_DATA_DIR. */
 export const PROCESSED_DIR = process.env.PROCESSED_DATA_DIR ?? join(process.cwd(), 'data', 'processed');
@@ -16,6 +26,8 @@ export const summary: Summary = SummarySchema.parse(readJson('summary.json'));
 export const areas: BigLocalArea[] = BigLocalAreasSchema.parse(readJson('areas.json'));
 export const districts: Place[] = PlacesSchema.parse(readJson('districts.json'));
 export const regions: Place[] = PlacesSchema.parse(readJson('regions.json'));
+/** How far the difference in differences holds: specifications, placebo sets, coverage. */
+export const robustness: Robustness = RobustnessSchema.parse(readJson('robustness.json'));
 
 const areaByCode = new Map(areas.map((a) => [a.code, a]));
 const districtByCode = new Map(districts.map((d) => [d.code, d]));
