@@ -8,6 +8,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import {
   BigLocalAreasSchema,
   PlacesSchema,
+  ReferenceFigureSchema,
   RobustnessSchema,
   SummarySchema,
   type BigLocalArea,
@@ -26,6 +27,13 @@ export const summary: Summary = SummarySchema.parse(readJson('summary.json'));
 export const areas: BigLocalArea[] = BigLocalAreasSchema.parse(readJson('areas.json'));
 export const districts: Place[] = PlacesSchema.parse(readJson('districts.json'));
 export const regions: Place[] = PlacesSchema.parse(readJson('regions.json'));
+/**
+ * England's age-standardised very good health, as the ONS published it: not this project's figure,
+ * quoted beside the crude rates (data/reference/, with its source).
+ */
+export const onsAgeStandardised = ReferenceFigureSchema.parse(
+  JSON.parse(readFileSync(join(process.cwd(), 'data', 'reference', 'ons-age-standardised-very-good-health.json'), 'utf8')),
+);
 /** How far the difference in differences holds: specifications, placebo sets, coverage. */
 export const robustness: Robustness = RobustnessSchema.parse(readJson('robustness.json'));
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 import {
   CONFIDENCE_LEVELS,
+  HEALTH_MEASURES as HEALTH_MEASURES_FOR_REFERENCE,
   ROBUSTNESS_MEASURES,
   SPECIFICATION_GROUPS,
   type BigLocalArea,
@@ -155,6 +156,19 @@ export const RobustnessSchema = z.object({
     z.object({ mean: pp, median: pp, above: z.number().int().nonnegative(), below: z.number().int().nonnegative(), equal: z.number().int().nonnegative() }),
   ),
 });
+
+/** A published figure the site quotes beside its own (data/reference/*.json), with its source. */
+export const ReferenceFigureSchema = z.object({
+  about: z.string().min(1),
+  source: z.string().min(1),
+  url: z.string().url(),
+  licence: z.string().min(1),
+  area: z.string(),
+  measure: z.enum(HEALTH_MEASURES_FOR_REFERENCE),
+  pct2011: pct,
+  pct2021: pct,
+});
+export type ReferenceFigure = z.infer<typeof ReferenceFigureSchema>;
 
 /**
  * Properties of each LSOA 2021 polygon in data/processed/geo/lsoa/<LAD>.topo.json. The values are

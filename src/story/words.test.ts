@@ -1,5 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { areasParagraph, districtsParagraph, badParagraph, changePhrase, confidenceBreakdown, description, didParagraph, footprintCaveat, headline, moved, points, relative, reportCheck, standfirst, vsEnglandParagraph, vsSimilar } from './words.ts';
+import type { Robustness } from '../data/schema.ts';
+import {
+  areasParagraph,
+  districtsParagraph,
+  badParagraph,
+  changePhrase,
+  confidenceBreakdown,
+  description,
+  didParagraph,
+  footprintCaveat,
+  headline,
+  moved,
+  points,
+  relative,
+  reportCheck,
+  standfirst,
+  vsEnglandParagraph,
+  vsSimilar,
+  badVsSimilar,
+  fractionWords,
+  ruledOut,
+  robustnessParagraph,
+  placeboParagraph,
+  coverageParagraph,
+  ageParagraph,
+  growthParagraph,
+} from './words.ts';
 import { storySteps } from './steps.ts';
 import * as areaChanges from '../charts/area-changes.ts';
 import { areaCounts } from '../charts/words.ts';
@@ -28,32 +54,52 @@ describe('small words', () => {
 describe('headline and standfirst follow the data', () => {
   const base = makeSummary({ bl: 2.12, en: 1.32, sim: 2.02, did: [0.1002, -0.2517, 0.4472] });
 
-  it('published pattern: more than England, about as much as similar areas', () => {
-    expect(headline(base)).toBe('Very good health rose more in Big Local areas than in England – but only about as much as in similar places');
+  it('published pattern: leads with similar areas, says both claims, and what is ruled out', () => {
+    expect(headline(base)).toBe('Very good health rose about as much in Big Local areas as in similar places – and bad health fell slightly less');
     const sf = standfirst(base);
     expect(sf).toContain('rose by 2.1 percentage points');
-    expect(sf).toContain('a rise of 1.3 points in England');
-    expect(sf).toContain('a rise of 2.0 points in places with similar');
-    expect(sf).toContain('too small to tell apart from chance');
-    expect(description(base)).toContain('+2.1 pp in Big Local areas');
-    expect(reportCheck(base)).toMatch(/^Our own figures from the census agree/);
+    expect(sf).toContain('against a rise of 2.0 points in places with similar levels of deprivation (and a rise of 1.3 points across England as a whole)');
+    expect(sf).toContain('The share in bad or very bad health fell by 0.5 points, against a fall of 0.6 points in similar places.');
+    expect(sf).toContain('Both gaps are too small to tell apart from chance.');
+    expect(sf).toContain('a Big Local advantage in very good health of more than 0.4 points (about a fifth of the rise itself) lies outside the 95% interval');
+    expect(description(base)).toBe('Census 2011–2021 in Big Local areas: very good health +2.1 pp (similar areas +2.0 pp), bad health −0.5 pp (−0.6 pp).');
+    expect(description(base).length).toBeLessThanOrEqual(160);
+    expect(reportCheck(base)).toMatch(/^The report said very good health rose more, and bad health fell more/);
+    expect(reportCheck(base)).toContain('bad or very bad health fell slightly less than in similar areas');
+    expect(reportCheck(base)).toContain('Neither claim holds');
+  });
+
+  it('bad health: "slightly" only while the interval includes zero', () => {
+    expect(badVsSimilar(base)).toBe('fell slightly less');
+    const clear = makeSummary({ bl: 2.12, en: 1.32, sim: 2.02, did: [0.1, -0.25, 0.45] });
+    clear.differenceInDifferences.bad_or_very_bad = { estimate: 0.3, lower: 0.1, upper: 0.5 };
+    expect(badVsSimilar(clear)).toBe('fell less');
+    expect(reportCheck(clear)).toContain('The claims fare differently');
+  });
+
+  it('rules out only what the interval allows, as a share of the rise', () => {
+    expect(fractionWords(0.21)).toBe('about a fifth');
+    expect(fractionWords(0.5)).toBe('about half');
+    expect(fractionWords(0.41)).toBe('41%');
+    expect(ruledOut(makeSummary({ bl: 2, en: 1, sim: 2, did: [0.5, 0.1, 0.9] }))).toBeNull();
+    expect(ruledOut(makeSummary({ bl: 2, en: 1, sim: 2, did: [0.2, -0.3, 1.0] }))).toContain('more than 1.0 point (about half of the rise itself)');
   });
 
   it('flips when Big Local rose less than England', () => {
     const s = makeSummary({ bl: 0.9, en: 1.32, sim: 2.02, did: [-1.1, -1.5, -0.7] });
-    expect(headline(s)).toBe('Very good health rose less in Big Local areas than in England – and less than in similar places');
-    expect(standfirst(s)).toContain('bigger than chance alone would easily explain');
-    expect(reportCheck(s)).toMatch(/do not show very good health rising more/);
+    expect(headline(s)).toBe('Very good health rose less in Big Local areas than in similar places – and bad health fell slightly less');
+    expect(standfirst(s)).toContain('One of the gaps is too small to tell apart from chance.');
+    expect(reportCheck(s)).toContain('very good health changed less than in similar areas');
   });
 
   it('flips when Big Local clearly beat similar areas', () => {
     const s = makeSummary({ bl: 3, en: 1.32, sim: 2.02, did: [1, 0.6, 1.4] });
-    expect(headline(s)).toBe('Very good health rose more in Big Local areas than in England – and more than in similar places');
+    expect(headline(s)).toBe('Very good health rose more in Big Local areas than in similar places – and bad health fell slightly less');
   });
 
   it('handles a fall', () => {
     const s = makeSummary({ bl: -0.5, en: 1.32, sim: 2.02, did: [-2.5, -3, -2] });
-    expect(headline(s)).toBe('Very good health fell in Big Local areas, while it rose in England – and worse than in similar places');
+    expect(headline(s)).toBe('Very good health fell more in Big Local areas than in similar places – and bad health fell slightly less');
     expect(vsEnglandParagraph(s)).toContain('had fallen by 0.5 percentage points, while in England it rose');
   });
 
@@ -128,5 +174,70 @@ describe('districts paragraph', () => {
     expect(districtsParagraph(ds, [makeArea(1, 0.5), makeArea(-1, -2)])).toBe("The 2 Big Local areas lie in 1 of England's 4 local authorities, across 1 of its 2 regions.");
     const everywhere = [makeArea(1, 0.5), { ...makeArea(1, 0.5), regionCode: 'R2', ladCode: 'C' }];
     expect(districtsParagraph([district('A', 'R1'), district('C', 'R2')].map((d, i) => ({ ...d, regionCode: i ? 'R2' : everywhere[0]!.regionCode })), everywhere)).toContain('across all 2 of its regions');
+  });
+});
+
+describe('how far the finding holds, in words that follow robustness.json', () => {
+  const interval = (estimate: number, lower: number, upper: number) => ({ estimate, lower, upper });
+  const robustness = (vgUpper: number, p: number, coverage: number): Robustness => ({
+    specifications: [
+      { specification: 'main', label: 'Main comparison', group: 'comparator', measure: 'very_good', ...interval(0.1, -0.25, vgUpper), areas: 150 },
+      { specification: 'baseline-matched', label: 'Also matched on 2011 health (five bands)', group: 'comparator', measure: 'very_good', ...interval(-0.03, -0.37, 0.3), areas: 150 },
+      { specification: 'main', label: 'Main comparison', group: 'comparator', measure: 'bad_or_very_bad', ...interval(0.07, -0.06, 0.2), areas: 150 },
+    ],
+    placebo: {
+      sets: 1000,
+      seed: 1,
+      measures: {
+        very_good: { real: 0.1, mean: 0.11, sd: 0.2, percentile: 47.6, p, interval: interval(0.1, -0.28, 0.5) },
+        bad_or_very_bad: { real: 0.07, mean: -0.05, sd: 0.07, percentile: 97.1, p: 0.067, interval: interval(0.07, -0.06, 0.21) },
+      },
+      draws: { very_good: [], bad_or_very_bad: [] },
+    },
+    coverage: { sets: 1000, replicates: 199, excludesZeroPct: { very_good: coverage, bad_or_very_bad: 14.8 } },
+    areaDifferences: { very_good: { mean: 0, median: -0.3, above: 66, below: 84, equal: 0 }, bad_or_very_bad: { mean: 0, median: 0.2, above: 92, below: 58, equal: 0 } },
+  });
+
+  it('counts the intervals that include zero and names the extremes without their brackets', () => {
+    expect(robustnessParagraph(robustness(0.45, 0.96, 12.6))).toContain('The interval includes zero in every one of the 2.');
+    expect(robustnessParagraph(robustness(-0.05, 0.96, 12.6))).toContain('The interval includes zero in 1 of the 2.');
+    expect(robustnessParagraph(robustness(0.45, 0.96, 12.6))).toContain('from −0.03 points (also matched on 2011 health) to +0.10 points (main comparison)');
+  });
+
+  it('places the real value among the placebo sets and judges it by its p', () => {
+    expect(placeboParagraph(robustness(0.45, 0.96, 12.6))).toContain('sits at the 48th percentile of theirs (two-sided p = 0.96): unremarkable');
+    expect(placeboParagraph(robustness(0.45, 0.01, 12.6))).toContain('unusual, by the usual test');
+    expect(placeboParagraph(robustness(0.45, 0.96, 12.6), 'bad_or_very_bad')).toContain('97th percentile');
+  });
+
+  it('says the interval is too narrow only when the placebo sets show it', () => {
+    expect(coverageParagraph(robustness(0.45, 0.96, 12.6))).toContain('Ours did so in 13% for very good health and 15% for bad or very bad health, so it is too narrow');
+    const fine = robustness(0.45, 0.96, 5.2);
+    fine.coverage.excludesZeroPct.bad_or_very_bad = 4.9;
+    expect(coverageParagraph(fine)).not.toContain('too narrow');
+  });
+
+  it('age: how much ageing hid, against the difference the story discusses', () => {
+    const s = makeSummary({ bl: 2.12, en: 1.32, sim: 2.02, did: [0.1002, -0.2517, 0.4472] });
+    const t = ageParagraph(s, { pct2011: 45.0, pct2021: 47.5 });
+    expect(t).toContain('rose by 1.3 percentage points as counted');
+    expect(t).toContain('45.0% in 2011 and 47.5% in 2021, a rise of 2.5 points');
+    expect(t).toContain('An older population hid about 1.2 points, 12 times the difference between Big Local and similar areas');
+    expect(ageParagraph(s, { pct2011: 45.0, pct2021: 46.4 })).toContain('about 0.1 points.');
+  });
+
+  it('population change: correlation and the area that grew most, from the areas', () => {
+    const grown = [makeArea(1, 1), makeArea(2, 1), makeArea(13, 2)];
+    grown[2]!.health.counts2021.residents = grown[2]!.health.counts2011.residents * 1.66;
+    grown[1]!.health.counts2021.residents = grown[1]!.health.counts2011.residents * 1.1;
+    const t = growthParagraph(grown);
+    expect(t).toMatch(/goes with the change in residents \(correlation (0\.9\d|1\.00)\)/);
+    // Growth that does not follow health: the words say so.
+    grown[0]!.health.counts2021.residents = grown[0]!.health.counts2011.residents * 1.66;
+    grown[2]!.health.counts2021.residents = grown[2]!.health.counts2011.residents;
+    expect(growthParagraph(grown)).toMatch(/does not go with the change in residents \(correlation −?0\.\d\d\)/);
+    expect(t).toContain('One area grew by more than 40%.');
+    expect(t).toContain(`${grown[2]!.name} grew most`);
+    expect(t).toContain('+66.0%');
   });
 });

@@ -6,7 +6,7 @@
  * Pure functions of the data: no I/O, no Astro. Tested in words.test.ts, including with the data
  * flipped.
  */
-import type { BigLocalArea, GroupId, HealthMeasure, Interval, Place, Summary } from '../data/schema.ts';
+import type { BigLocalArea, GroupId, HealthMeasure, Interval, Place, ReferenceFigure, Robustness, RobustnessMeasure, Summary } from '../data/schema.ts';
 import { CONFIDENCE_LEVELS, type FootprintConfidence } from '../data/schema.ts';
 import { displaySign, fmtPct, fmtSigned, round1 } from '../charts/svg.ts';
 import { areaCounts, includesZero } from '../charts/words.ts';
@@ -80,47 +80,64 @@ const changeOf = (s: Summary, g: GroupId, m: HealthMeasure): number => s.groups[
 // Headline and standfirst
 
 /**
- * The h1. For the published data: "Very good health rose more in Big Local areas than in England –
- * but only about as much as in similar places".
+ * How Big Local's change in bad or very bad health compares with similar areas', in words a reader
+ * can follow: "fell less", "fell slightly less" (when the interval includes zero, the shares as
+ * counted still differ), "fell about as much" (equal as displayed), or the same for a rise.
+ */
+export function badVsSimilar(s: Summary): string {
+  const m: HealthMeasure = 'bad_or_very_bad';
+  const bl = changeOf(s, 'big_local', m);
+  const sim = changeOf(s, 'similar_areas', m);
+  const v = moved(bl);
+  const rel = relative(bl, sim);
+  if (v === 'did not change') return `did not change, unlike in similar places, where it ${moved(sim)}`;
+  if (rel === 'as much as') return `${v} about as much`;
+  if (rel === 'unlike') return `${v}, while in similar places it ${moved(sim)}`;
+  const slightly = includesZero(s.differenceInDifferences[m]) ? 'slightly ' : '';
+  return `${v} ${slightly}${rel === 'more than' ? 'more' : 'less'}`;
+}
+
+/**
+ * The h1, leading with the like-for-like comparison. For the published data: "Very good health
+ * rose about as much in Big Local areas as in similar places – and bad health fell slightly less".
  */
 export function headline(s: Summary): string {
   const m: HealthMeasure = 'very_good';
   const bl = changeOf(s, 'big_local', m);
-  const en = changeOf(s, 'england', m);
   const v = moved(bl);
-  if (v === 'did not change') {
-    return `Very good health held steady in Big Local areas between the censuses`;
-  }
-  const rel = relative(bl, en);
-  const vsEn =
-    rel === 'unlike'
-      ? `in Big Local areas, while it ${moved(en)} in England`
-      : rel === 'as much as'
-        ? `in Big Local areas as much as in England`
-        : `${rel === 'more than' ? 'more' : 'less'} in Big Local areas than in England`;
-  const did = s.differenceInDifferences[m];
-  const sim = vsSimilar(did, bl);
-  const good = rel === 'more than' && v === 'rose';
-  let tail: string;
-  if (v === 'rose') {
-    tail =
-      sim === 'about the same'
-        ? `${good ? 'but only' : 'and'} about as much as in similar places`
-        : sim === 'more'
-          ? `${good ? 'and' : 'but'} more than in similar places`
-          : `${good ? 'but' : 'and'} less than in similar places`;
-  } else {
-    // A fall: say better or worse (higher very good share is better) rather than "more".
-    tail = includesZero(did)
-      ? 'about the same as in similar places'
-      : did.estimate > 0
-        ? 'but better than in similar places'
-        : 'and worse than in similar places';
-  }
-  return `Very good health ${v} ${vsEn} – ${tail}`;
+  const sim = vsSimilar(s.differenceInDifferences[m], bl);
+  const first =
+    v === 'did not change'
+      ? 'Very good health held steady in Big Local areas'
+      : sim === 'about the same'
+        ? `Very good health ${v} about as much in Big Local areas as in similar places`
+        : `Very good health ${v} ${sim} in Big Local areas than in similar places`;
+  return `${first} – and bad health ${badVsSimilar(s)}`;
 }
 
-/** The standfirst under the headline: the three changes in very good health, with numbers. */
+/** "about a fifth", "about half": a share in words, or a per cent when no simple fraction is near. */
+export function fractionWords(share: number): string {
+  const fractions: [number, string][] = [
+    [1 / 10, 'a tenth'], [1 / 5, 'a fifth'], [1 / 4, 'a quarter'], [1 / 3, 'a third'], [1 / 2, 'half'],
+    [2 / 3, 'two thirds'], [3 / 4, 'three quarters'], [1, 'all'],
+  ];
+  const [f, words] = fractions.reduce((best, c) => (Math.abs(c[0] - share) < Math.abs(best[0] - share) ? c : best));
+  return Math.abs(f - share) <= 0.03 ? `about ${words}` : `${Math.round(100 * share)}%`;
+}
+
+/**
+ * What the interval rules out, for very good health: a Big Local advantage beyond its upper end,
+ * put against the rise itself. Null when the rise or the interval's upper end is not positive.
+ */
+export function ruledOut(s: Summary): string | null {
+  const m: HealthMeasure = 'very_good';
+  const bl = changeOf(s, 'big_local', m);
+  const d = s.differenceInDifferences[m];
+  if (!includesZero(d) || round1(d.upper) <= 0 || displaySign(bl) <= 0) return null;
+  return `a Big Local advantage in very good health of more than ${points(d.upper, 'points')} (${fractionWords(d.upper / bl)} of the rise itself)`;
+}
+
+/** The standfirst: both of the report's claims against similar places, England for scale, and what is ruled out. */
 export function standfirst(s: Summary): string {
   const m: HealthMeasure = 'very_good';
   const bl = changeOf(s, 'big_local', m);
@@ -130,22 +147,30 @@ export function standfirst(s: Summary): string {
   const first =
     `Between the 2011 and 2021 censuses, the share of residents who said their health was very good ` +
     `${verbPast(bl)}${moved(bl) === 'did not change' ? '' : ` by ${points(bl)}`} in England’s ${n} Big Local neighbourhoods, ` +
-    `compared with ${changePhrase(en)} in England as a whole and ${changePhrase(sim)} in places with similar levels of deprivation.`;
-  const vs = vsSimilar(s.differenceInDifferences[m], bl);
+    `against ${changePhrase(sim)} in places with similar levels of deprivation (and ${changePhrase(en)} across England as a whole).`;
+  const b = 'bad_or_very_bad' as const;
+  const blBad = changeOf(s, 'big_local', b);
+  const simBad = changeOf(s, 'similar_areas', b);
   const second =
-    vs === 'about the same'
-      ? `The gap with those similar places is too small to tell apart from chance.`
-      : `The gap with those similar places is bigger than chance alone would easily explain, though it does not show what caused it.`;
-  return `${first} ${second}`;
+    moved(blBad) === 'did not change'
+      ? `The share in bad or very bad health did not change, against ${changePhrase(simBad)} in similar places.`
+      : `The share in bad or very bad health ${moved(blBad)} by ${points(blBad, 'points')}, against ${changePhrase(simBad)} in similar places.`;
+  const both = [s.differenceInDifferences[m], s.differenceInDifferences[b]];
+  const chance = both.every(includesZero)
+    ? 'Both gaps are too small to tell apart from chance'
+    : both.some(includesZero)
+      ? 'One of the gaps is too small to tell apart from chance'
+      : 'Both gaps are bigger than chance alone would easily explain, though that does not show what caused them';
+  const out = ruledOut(s);
+  return `${first} ${second} ${chance}.${out ? ` On this comparison, ${out} lies outside the 95% interval.` : ''}`;
 }
 
 /** A one-line description for search results and share cards (≤ ~160 characters). */
 export function description(s: Summary): string {
-  const m: HealthMeasure = 'very_good';
-  const bl = changeOf(s, 'big_local', m);
+  const pp = (g: GroupId, m: HealthMeasure) => `${signed(changeOf(s, g, m))} pp`;
   return (
-    `Census 2011 to 2021, share in very good health: ${signed(bl)} pp in Big Local areas, ` +
-    `${signed(changeOf(s, 'england', m))} pp in England, ${signed(changeOf(s, 'similar_areas', m))} pp in similar areas. How sure can we be?`
+    `Census 2011–2021 in Big Local areas: very good health ${pp('big_local', 'very_good')} (similar areas ${pp('similar_areas', 'very_good')}), ` +
+    `bad health ${pp('big_local', 'bad_or_very_bad')} (${pp('similar_areas', 'bad_or_very_bad')}).`
   );
 }
 
@@ -328,24 +353,128 @@ export function footprintCaveat(s: Summary): string {
   );
 }
 
-/** How our reading compares with the report's directional claim (stated as the report's, not ours). */
+/**
+ * What the census says about each of the report's two claims: that very good health rose more, and
+ * bad health fell more, in Big Local areas than in similar areas.
+ */
 export function reportCheck(s: Summary): string {
-  const m: HealthMeasure = 'very_good';
-  const bl = changeOf(s, 'big_local', m);
-  const en = changeOf(s, 'england', m);
-  const vsEn = relative(bl, en);
-  const sim = vsSimilar(s.differenceInDifferences[m], bl);
-  const agreeEn =
-    vsEn === 'more than' && moved(bl) === 'rose'
-      ? 'Our own figures from the census agree that very good health rose more in Big Local areas than in England'
-      : 'Our own figures from the census do not show very good health rising more in Big Local areas than in England';
-  const simPart =
-    sim === 'about the same'
-      ? 'but against similar areas the difference is too small to tell apart from chance'
-      : sim === 'more'
-        ? 'and more than in similar areas, by a margin larger than chance would easily explain'
-        : 'and against similar areas it rose less';
-  return `${agreeEn}, ${simPart}.`;
+  const vg = s.differenceInDifferences.very_good;
+  const bad = s.differenceInDifferences.bad_or_very_bad;
+  const blVg = changeOf(s, 'big_local', 'very_good');
+  const vgPart =
+    vsSimilar(vg, blVg) === 'about the same'
+      ? `very good health rose about as much as in similar areas (a difference of ${signed(vg.estimate)} points, 95% interval ${signed(vg.lower)} to ${signed(vg.upper)})`
+      : `very good health changed ${vsSimilar(vg, blVg)} than in similar areas (${signed(vg.estimate)} points, 95% interval ${signed(vg.lower)} to ${signed(vg.upper)})`;
+  const badPart = `bad or very bad health ${badVsSimilar(s)} than in similar areas (${signed(bad.estimate)} points, ${signed(bad.lower)} to ${signed(bad.upper)})`.replace(
+    /about as much than/,
+    'about as much as',
+  );
+  const verdict =
+    includesZero(vg) && includesZero(bad)
+      ? 'Neither claim holds on the like-for-like comparison: both differences are within what chance alone produces'
+      : 'The claims fare differently: read each interval';
+  return `The report said very good health rose more, and bad health fell more, in Big Local areas than in similar areas. On the census, ${vgPart}, and ${badPart}. ${verdict}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How far the finding holds
+
+const rowsFor = (r: Robustness, m: RobustnessMeasure) => r.specifications.filter((x) => x.measure === m);
+
+/** The specifications in words: how many intervals include zero, and how far the estimate moves. */
+export function robustnessParagraph(r: Robustness, m: RobustnessMeasure = 'very_good'): string {
+  const rows = rowsFor(r, m);
+  const label = m === 'very_good' ? 'very good' : 'bad or very bad';
+  const withZero = rows.filter(includesZero).length;
+  const lo = rows.reduce((a, b) => (b.estimate < a.estimate ? b : a));
+  const hi = rows.reduce((a, b) => (b.estimate > a.estimate ? b : a));
+  const all = withZero === rows.length ? `every one of the ${rows.length}` : `${withZero} of the ${rows.length}`;
+  return (
+    `We worked the difference in ${label} health out ${rows.length} ways: with other comparisons, other footprints and without the fastest-growing neighbourhoods. ` +
+    `The interval includes zero in ${all}. The estimate runs from ${signed2(lo.estimate)} points (${shortLabel(lo.label)}) to ${signed2(hi.estimate)} points (${shortLabel(hi.label)}).`
+  );
+}
+
+/** Two decimals, signed: the specifications differ by hundredths, which one decimal would hide. */
+const signed2 = (v: number) => (Math.round(v * 100) === 0 ? '0.00' : `${v > 0 ? '+' : MINUS}${Math.abs(v).toFixed(2)}`);
+/** A specification's label, lower-cased and without its bracketed detail, for use inside a sentence. */
+const shortLabel = (t: string) => (t.charAt(0).toLowerCase() + t.slice(1)).replace(/ \([^)]*\)$/, '');
+
+/** The placebo test in words: where the real value falls among sets of similar neighbourhoods. */
+export function placeboParagraph(r: Robustness, m: RobustnessMeasure = 'very_good'): string {
+  const p = r.placebo.measures[m];
+  const label = m === 'very_good' ? 'very good' : 'bad or very bad';
+  const pct = Math.round(p.percentile);
+  const unusual = p.p < 0.05 ? 'unusual, by the usual test' : p.p < 0.1 ? 'at the edge of what chance produces' : 'unremarkable';
+  return (
+    `To see what chance alone does, we drew ${r.placebo.sets.toLocaleString('en-GB')} sets of pretend Big Local areas: ` +
+    `clusters of neighbouring census neighbourhoods in the same regions, of the same sizes and levels of deprivation, that got no Big Local money. ` +
+    `For ${label} health the real difference, ${signed(p.real)} points, sits at the ${ordinal(pct)} percentile of theirs (two-sided p = ${p.p.toFixed(2)}): ${unusual}.`
+  );
+}
+
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${s}`;
+}
+
+/** The coverage check: how often the bootstrap interval wrongly excludes zero, and the wider interval. */
+export function coverageParagraph(r: Robustness): string {
+  const c = r.coverage.excludesZeroPct;
+  const vg = r.placebo.measures.very_good.interval;
+  const bad = r.placebo.measures.bad_or_very_bad.interval;
+  const tooNarrow = Math.max(c.very_good, c.bad_or_very_bad) > 7.5;
+  return (
+    `A 95% interval should wrongly exclude zero in about 5% of those pretend sets. ` +
+    `Ours did so in ${c.very_good.toFixed(0)}% for very good health and ${c.bad_or_very_bad.toFixed(0)}% for bad or very bad health` +
+    (tooNarrow ? ', so it is too narrow: neighbourhoods close together move together, which resampling whole areas misses. ' : '. ') +
+    `Intervals built from the pretend sets instead are wider: ${signed(vg.lower)} to ${signed(vg.upper)} points for very good health and ${signed(bad.lower)} to ${signed(bad.upper)} for bad or very bad health. ` +
+    (includesZero(vg) && includesZero(bad) ? 'Both still include zero.' : 'Read each against zero.')
+  );
+}
+
+/**
+ * Population change and the areas' own changes: how closely they move together, and the area that
+ * grew most. The correlation is Pearson's, across areas, of the change in the very good share and
+ * the change in residents (per cent).
+ */
+export function growthParagraph(areas: BigLocalArea[], fastPct = 40): string {
+  const growth = (a: BigLocalArea) => (100 * (a.health.counts2021.residents - a.health.counts2011.residents)) / a.health.counts2011.residents;
+  const xs = areas.map(growth);
+  const ys = areas.map((a) => a.health.changePp.very_good);
+  const mean = (v: number[]) => v.reduce((p, q) => p + q, 0) / v.length;
+  const mx = mean(xs);
+  const my = mean(ys);
+  const cov = xs.reduce((acc, x, i) => acc + (x - mx) * (ys[i]! - my), 0);
+  const r = cov / Math.sqrt(xs.reduce((a, x) => a + (x - mx) ** 2, 0) * ys.reduce((a, y) => a + (y - my) ** 2, 0));
+  const fast = areas.filter((a) => growth(a) > fastPct);
+  const top = areas.reduce((a, b) => (growth(b) > growth(a) ? b : a));
+  const people = (n: number) => Math.round(n).toLocaleString('en-GB');
+  return (
+    `Populations changed a lot. Across the ${areas.length} areas, the change in very good health ${r >= 0.3 ? 'goes' : 'does not go'} with the change in residents (correlation ${r.toFixed(2).replace('-', MINUS)})` +
+    (r >= 0.3 ? ': new homes bring new, often younger, residents, who report better health, so a neighbourhood’s share can rise without anyone’s health changing. ' : '. ') +
+    `${fast.length === 1 ? 'One area' : `${fast.length} areas`} grew by more than ${fastPct}%. ${top.name} grew most, from ${people(top.health.counts2011.residents)} to ${people(top.health.counts2021.residents)} residents (${signed(growth(top))}%), ` +
+    `and its very good share ${moved(top.health.changePp.very_good)} by ${points(top.health.changePp.very_good)}: read such figures as a change in who lives there.`
+  );
+}
+
+/**
+ * Crude rates against the ONS's age-standardised ones for England: how much ageing hid, set
+ * against the difference the story discusses, and which comparison it threatens most.
+ */
+export function ageParagraph(s: Summary, ons: Pick<ReferenceFigure, 'pct2011' | 'pct2021'>): string {
+  const crude = changeOf(s, 'england', 'very_good');
+  const standardised = ons.pct2021 - ons.pct2011;
+  const hidden = standardised - crude;
+  const did = Math.abs(s.differenceInDifferences.very_good.estimate);
+  const times = did > 0 ? Math.round(Math.abs(hidden) / did) : 0;
+  return (
+    `These are crude rates, not adjusted for age. Across England the share in very good health ${moved(crude)} by ${points(crude)} as counted; ` +
+    `standardised for age, the Office for National Statistics puts it at ${fmtPct(ons.pct2011)} in 2011 and ${fmtPct(ons.pct2021)} in 2021, ${changePhrase(standardised)}. ` +
+    `An older population ${hidden > 0 ? 'hid' : 'added'} about ${points(hidden, 'points')}` +
+    (times >= 2 ? `, ${times} times the difference between Big Local and similar areas. ` : '. ') +
+    `The comparison with England is the most exposed, as Big Local areas’ ages differ from England’s; similar areas are matched on deprivation and region, which go with age, but not on age itself.`
+  );
 }
 
 export { MINUS };

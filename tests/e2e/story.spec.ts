@@ -83,12 +83,14 @@ for (const javaScriptEnabled of [true, false]) {
         return Number(m![1]);
       };
       close(num(/by (\d+\.\d) percentage points/), Math.abs(blChange));
-      close(num(/of (\d+\.\d) points in England/), Math.abs(enChange));
+      close(num(/of (\d+\.\d) points across England/), Math.abs(enChange));
       close(num(/of (\d+\.\d) points in places with similar/), Math.abs(simChange));
-      const h1 = page.getByRole('heading', { level: 1 });
-      if (Math.round(blChange * 10) > Math.round(enChange * 10) + 1) {
-        await expect(h1).toContainText('more in Big Local areas than in England');
-      }
+      // Bad or very bad health, the report's second claim, in the same sentence pair.
+      const badChange = (g: SummaryRow) => g.pct_bad_or_very_bad_2021 - g.pct_bad_or_very_bad_2011;
+      close(num(/bad or very bad health (?:fell|rose) by (\d+\.\d) points/), Math.abs(badChange(bl)));
+      close(num(/against a (?:fall|rise) of (\d+\.\d) points in similar places/), Math.abs(badChange(sim)));
+      // The headline leads with the like-for-like comparison: similar places, not England.
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('in similar places');
       // The very good comparison table carries the same shares.
       const rows = await page.locator('#fig-step-very-good-similar table tbody tr').evaluateAll((trs) =>
         trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim().replace('\u2212', '-'))),
@@ -184,5 +186,33 @@ test.describe('scroll steps', () => {
       await fig.scrollIntoViewIfNeeded();
       await expect(fig).toBeVisible();
     }
+  });
+});
+
+test.describe('what the census says, and how far it holds', () => {
+  test('the key caveats come within the first three screens, and link to the full reasons @mobile-only', async ({ page }) => {
+    await page.goto('/');
+    const box = page.getByRole('complementary', { name: 'Read with care' });
+    await expect(box).toBeVisible();
+    const top = await box.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    const screen = page.viewportSize()!.height;
+    expect(top / screen).toBeLessThan(3);
+    for (const word of ['Crude rates', 'pandemic', 'Approximate footprints', 'Population change']) await expect(box).toContainText(word);
+    await box.getByRole('link', { name: /how far the finding holds/i }).click();
+    await expect(page.getByRole('heading', { name: 'Five reasons for caution' })).toBeInViewport();
+  });
+
+  test('both of the report’s claims, the robustness checks and the placebo test are in words', async ({ page }) => {
+    await page.goto('/');
+    const main = page.getByRole('main');
+    await expect(main).toContainText('The report said very good health rose more, and bad health fell more');
+    await expect(main).toContainText('bad or very bad health fell slightly less than in similar areas');
+    await expect(page.getByRole('heading', { name: 'How far the finding holds' })).toBeVisible();
+    const robustness = Papa.parse<{ specification: string; measure: string }>(readFileSync('data/processed/public/robustness.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const n = robustness.filter((r) => r.measure === 'very_good').length;
+    await expect(page.getByTestId('robustness-sentence')).toContainText(`out ${n} ways`);
+    await expect(page.getByTestId('placebo-sentence')).toContainText('1,000 sets of pretend Big Local areas');
+    await expect(page.getByTestId('coverage-sentence')).toContainText('should wrongly exclude zero in about 5%');
+    await expect(main).not.toContainText('a fresh random set of Big Local areas');
   });
 });
