@@ -2,12 +2,29 @@
 import { defineConfig, passthroughImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { assertProjectNode } from './scripts/runtime.mjs';
+import { siteUrl } from './scripts/site-url.mjs';
 
 assertProjectNode('astro');
 
-// SITE_URL lets a deploy set the canonical origin; the default is the project's own.
+// The public origin, from SITE_URL (see scripts/site-url.mjs): without it, the preview's address
+// and a loud warning, never a made-up domain.
+const { site, warning } = siteUrl(process.env);
+
+/** Says, at the start and again at the end of a build, when the build is not for deployment. */
+const siteWarning = {
+  name: 'site-url-warning',
+  hooks: {
+    'astro:build:start': ({ logger }) => {
+      if (warning) logger.warn(warning);
+    },
+    'astro:build:done': ({ logger }) => {
+      if (warning) logger.warn(`\n\n  ${'!'.repeat(20)} NOT FOR DEPLOYMENT ${'!'.repeat(20)}\n  ${warning}\n`);
+    },
+  },
+};
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://biglocal-health.example.org',
+  site,
   trailingSlash: 'always',
   // Astro 7's default ('jsx') drops whitespace between a line's end and an inline element on the
   // next line, joining words ("this site.Big Local"); `true` only removes whitespace that never
@@ -21,7 +38,7 @@ export default defineConfig({
     // both cores busy (see src/pages/charts/[...state]/[file].ts).
     concurrency: 2,
   },
-  integrations: [sitemap()],
+  integrations: [sitemap(), siteWarning],
   // The site optimises no images (charts are SVG; share cards are drawn by resvg), so Astro's Sharp
   // service, whose bundled libheif carries GHSA-26w7-cxv4-gfx2 in Astro < 7.2.8, is never loaded.
   image: { service: passthroughImageService() },

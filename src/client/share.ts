@@ -15,7 +15,11 @@ if (v && page) {
   const shareUrl = page.querySelector<HTMLInputElement>('[data-share-url]');
   const copyStatus = page.querySelector('[data-copy-status]');
   const embedUrl = page.dataset.embedUrl ?? '';
-  const origin = new URL(page.dataset.pageUrl ?? location.href).origin;
+  // Links and snippets a reader copies name the origin this page was served from, whatever origin
+  // the build wrote (SITE_URL, or the preview's address when it was not set).
+  const origin = location.origin;
+  const builtOrigin = new URL(page.dataset.pageUrl ?? location.href).origin;
+  const here = (text: string) => (builtOrigin === origin ? text : text.split(builtOrigin).join(origin));
   let cur: Current = readLocation(v);
   let drawn = JSON.stringify(v.pathState);
 
@@ -33,7 +37,7 @@ if (v && page) {
     const embedQuery = hrefFor(v, { state: cur.state, table: false }, 'embed');
     const embedMinor = embedQuery.includes('?') ? embedQuery.slice(embedQuery.indexOf('?')) : '';
     for (const t of page.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) {
-      t.value = (t.dataset.snippet ?? '').split(`${embedUrl}"`).join(`${embedUrl}${embedMinor.replace(/&/g, '&amp;')}"`);
+      t.value = here((t.dataset.snippet ?? '').split(`${embedUrl}"`).join(`${embedUrl}${embedMinor.replace(/&/g, '&amp;')}"`));
     }
     const key = JSON.stringify(cur.state);
     if (key !== drawn) {

@@ -191,3 +191,20 @@ test('an old chart address that no URL migration names stays on the 404 page', a
   expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/charts/no-such-chart/very-good/?highlight=big_local');
   expect(errors).toEqual([]);
 });
+
+test('copy link and embed snippets name the origin the page was served from, not the one it was built for', async ({ page, baseURL }) => {
+  await page.goto('/charts/did-interval/');
+  await expect(page.locator('[data-chart-view][data-ready="true"]')).toHaveCount(1);
+  const served = new URL(baseURL!).origin;
+  const built = new URL((await page.locator('[data-chart-page]').getAttribute('data-page-url'))!).origin;
+  // The preview serves 127.0.0.1; a build without SITE_URL writes localhost: the test needs them apart.
+  expect(built).not.toBe(served);
+  await expect(page.getByRole('textbox', { name: /link/i }).first()).toHaveValue(new RegExp(`^${served.replace(/[.]/g, '\\.')}/charts/did-interval/`));
+  const snippets = await page.locator('textarea[data-snippet]').evaluateAll((ts) => ts.map((t) => (t as HTMLTextAreaElement).value));
+  expect(snippets.length).toBeGreaterThan(0);
+  expect(snippets.some((s) => s.includes(`${served}/embed/did-interval/`))).toBe(true);
+  for (const s of snippets) {
+    expect(s).toContain(`${served}/`);
+    expect(s).not.toContain(built);
+  }
+});

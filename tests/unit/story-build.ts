@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 export const PROJECT = resolve(import.meta.dirname, '..', '..');
 
 /** Builds only the given pages (paths under src/pages, default the story); returns the story's index.html path. */
-export function buildStoryOnly(outDir: string, processedDir?: string, pages: string[] = ['index.astro']): string {
+/** `env`: more environment for the build (e.g. SITE_URL). */
+export function buildStoryOnly(outDir: string, processedDir?: string, pages: string[] = ['index.astro'], env: Record<string, string> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'story-root-'));
   for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'METHOD.md']) {
     if (existsSync(join(PROJECT, f))) copyFileSync(join(PROJECT, f), join(root, f));
@@ -33,7 +34,7 @@ export function buildStoryOnly(outDir: string, processedDir?: string, pages: str
   // On this process's Node (the project's), whatever `node` the PATH would find.
   execFileSync(process.execPath, [join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root, '--outDir', resolve(outDir)], {
     cwd: root,
-    env: { ...process.env, ...(processedDir ? { PROCESSED_DATA_DIR: resolve(processedDir) } : {}), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...(processedDir ? { PROCESSED_DATA_DIR: resolve(processedDir) } : {}), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: 'pipe',
   });
   rmSync(root, { recursive: true, force: true });
