@@ -121,6 +121,21 @@ describe('url state', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('does not count the pym.js parameters against the cap, up to a larger one for the whole query', () => {
+    const spec = specs['area-changes']!;
+    const parentUrl = `https://news.example.net/story/?${'utm_x=1234567890&'.repeat(80)}`;
+    const q = new URLSearchParams({ highlight: 'aberfeldy', parentUrl, parentTitle: 'T'.repeat(300) }).toString();
+    expect(q.length).toBeGreaterThan(1000);
+    const read = applyQuery(spec, spec.defaults, `?${q}`);
+    expect(read.notices).toEqual([]);
+    expect(read.state.highlight).toBe('aberfeldy');
+    // Past the larger cap, nothing is read.
+    const huge = applyQuery(spec, spec.defaults, `?highlight=aberfeldy&parentUrl=${'a'.repeat(9000)}`);
+    expect(huge.notices).toEqual([NOTICES.long]);
+    // The chart's own settings still have their cap.
+    expect(applyQuery(spec, spec.defaults, `?highlight=aberfeldy&parentUrl=x&x=${'a'.repeat(1200)}`).notices).toEqual([NOTICES.long]);
+  });
+
   it('accepts the parameters pym.js parents add, without notices', () => {
     const p = parseUrl('/embed/area-changes/fair/?childId=x&initialWidth=600&parentTitle=T&parentUrl=https%3A%2F%2Fa', specs)!;
     expect(p.notices).toEqual([]);

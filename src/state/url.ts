@@ -178,8 +178,13 @@ export function statePath(spec: ChartSpec, state: object, kind: Kind = 'charts')
 /** Parameters pym.js parents add to an embed's URL: not chart state, never a notice. */
 export const PYM_PARAMS = ['childId', 'initialWidth', 'parentTitle', 'parentUrl'] as const;
 
-/** Longest query string read at all; anything longer is ignored whole. */
+/**
+ * Longest query string read at all, not counting the pym.js parameters (a host page's URL and
+ * title, which the site never uses and cannot shorten); anything longer is ignored whole.
+ */
 export const MAX_QUERY_LENGTH = 1000;
+/** Longest query string even with pym.js's parameters: past this, nothing is read. */
+export const MAX_QUERY_WITH_PYM = 8000;
 
 export const NOTICES = {
   chart: 'The link named a chart that does not exist, so the first chart is shown.',
@@ -217,12 +222,18 @@ function splitPath(pathname: string): { kind: Kind; segments: string[] } | null 
 /** A query string's pairs, or the notice that it was too long or unreadable to read at all. */
 function queryPairs(search: string): [string, string][] | Notice {
   const raw = String(search ?? '');
-  if (raw.length > MAX_QUERY_LENGTH) return NOTICES.long;
+  if (raw.length > MAX_QUERY_WITH_PYM) return NOTICES.long;
+  let pairs: [string, string][];
   try {
-    return [...new URLSearchParams(raw.startsWith('?') ? raw.slice(1) : raw)];
+    pairs = [...new URLSearchParams(raw.startsWith('?') ? raw.slice(1) : raw)];
   } catch {
     return NOTICES.path;
   }
+  // pym.js appends parentUrl and parentTitle, with the host's own tracking parameters in them:
+  // they must not push the chart's own settings past the cap. They are still never used.
+  const own = pairs.filter(([k]) => !(PYM_PARAMS as readonly string[]).includes(k));
+  if (new URLSearchParams(own).toString().length > MAX_QUERY_LENGTH) return NOTICES.long;
+  return pairs;
 }
 
 /** Reads migrated path segments ([id, area?, measure?, group?]) against the specs. */

@@ -15,7 +15,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchOptionsForRoutedHosts } from './helpers.ts';
 import { expect, test, type Page } from '@playwright/test';
-import { MAX_QUERY_LENGTH, PYM_PARAMS } from '../../src/state/url.ts';
+import { MAX_QUERY_LENGTH, MAX_QUERY_WITH_PYM, PYM_PARAMS } from '../../src/state/url.ts';
 
 // The host pages here are fulfilled by page.route: see launchOptionsForRoutedHosts.
 test.use({ launchOptions: launchOptionsForRoutedHosts() });
@@ -418,18 +418,20 @@ test.describe('hostile query strings', () => {
   }
 
   // pym.js parameters (src/state/url.ts PYM_PARAMS) are read by embeds but are not chart state:
-  // hostile values are ignored silently, unless too long to read at all.
+  // hostile values are ignored silently, unless too long to read at all. They do not count against
+  // the chart settings' own cap, only against the larger one for the whole query.
   test('embed: hostile pym.js parameters are inert', async ({ page }) => {
     test.setTimeout(90_000);
     const w = await watch(page);
     const path = '/embed/area-changes/very-good/';
     for (const key of PYM_PARAMS) {
       for (const value of HOSTILE) {
-        await page.goto(`${path}?${new URLSearchParams({ [key]: value })}`);
+        const query = new URLSearchParams({ [key]: value }).toString();
+        await page.goto(`${path}?${query}`);
         await ready(page);
         const what = `${key}=${label(value)}`;
         const notice = page.locator('[data-notice]');
-        if (value.length > MAX_QUERY_LENGTH) await expect(notice, what).toBeVisible();
+        if (query.length + 1 > MAX_QUERY_WITH_PYM) await expect(notice, what).toBeVisible();
         else await expect(notice, what).toBeHidden();
         await expectRendered(page, true, what);
         expect(await injected(page), what).toEqual([]);
@@ -486,4 +488,16 @@ test.describe('print', () => {
     expect(links.length).toBeGreaterThan(0);
     for (const l of links) expect(l.after, l.href).toContain(l.href);
   });
+});
+
+test('embed: a host URL full of tracking parameters does not push the chart settings past the cap', async ({ page }) => {
+  const parentUrl = `https://news.example.net/2026/12/health-story/?${Array.from({ length: 40 }, (_, i) => `utm_campaign_${i}=${'x'.repeat(30)}`).join('&')}`;
+  const query = new URLSearchParams({ highlight: 'dartford', initialWidth: '375', childId: 'c1', parentTitle: 'A long headline '.repeat(10), parentUrl });
+  expect(query.toString().length).toBeGreaterThan(MAX_QUERY_LENGTH);
+  await page.goto(`/embed/area-changes/very-good/?${query}`);
+  await ready(page);
+  await expect(page.locator('[data-notice]')).toBeHidden();
+  // The chart's own setting survives: the highlighted area is drawn as such.
+  await expect(page.locator('[data-chart-view]')).toHaveAttribute('data-ready', 'true');
+  expect(await page.locator('[data-chart-view]').evaluate((el) => el.querySelector('svg')?.outerHTML.includes('Dartford') ?? false)).toBe(true);
 });
