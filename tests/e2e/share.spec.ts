@@ -208,3 +208,24 @@ test('copy link and embed snippets name the origin the page was served from, not
     expect(s).not.toContain(built);
   }
 });
+
+test('share descriptions are cut at a word, never mid-word', async ({ page }) => {
+  for (const chart of ['area-changes/very-good/', 'did-interval/']) {
+    await page.goto(`/charts/${chart}`);
+    const summary = ((await page.locator('[data-summary]').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    for (const kind of ['charts', 'embed']) {
+      await page.goto(`/${kind}/${chart}`);
+      const d = (await page.locator('meta[property="og:description"]').getAttribute('content')) ?? '';
+      const what = `${kind}/${chart}: "${d.slice(-30)}"`;
+      expect(d.length, what).toBeLessThanOrEqual(200);
+      if (!d.endsWith('…')) {
+        expect(d, what).toBe(summary);
+        continue;
+      }
+      const kept = d.slice(0, -1);
+      expect(summary.startsWith(kept), what).toBe(true);
+      // What follows the cut in the full text is a space or punctuation: the last word is whole.
+      expect(summary.slice(kept.length), what).toMatch(/^[\s,;:]/);
+    }
+  }
+});
