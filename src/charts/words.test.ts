@@ -51,7 +51,8 @@ describe('areaCaveat', () => {
     expect(low).not.toContain('residents grew');
     const both = areaCaveat(areaWith(4463, 7407, 13, 'low'))!;
     expect(both).toContain('Its residents grew from 4,463 to 7,407');
-    expect(both).toContain('Its footprint was placed from a rough location only');
+    expect(both).toContain('Its footprint was also placed from a rough location only, so the figures may describe the wider neighbourhood');
+    expect(both.match(/without anyone’s health changing/g)).toHaveLength(1);
   });
 
   it('says nothing for an area with steady residents and a surer footprint', () => {

@@ -158,8 +158,10 @@ export function areaCaveat(area: BigLocalArea, m: HealthMeasure = 'very_good'): 
   }
   if (low) {
     parts.push(
-      `${fast ? 'Its' : `Its ${change} may not describe the Big Local area itself: its`} footprint was placed from a rough location only, and an approximate ` +
-        'footprint can move an area’s share without anyone’s health changing.',
+      fast
+        ? 'Its footprint was also placed from a rough location only, so the figures may describe the wider neighbourhood more than the Big Local area.'
+        : `Its ${change} may not describe the Big Local area itself: its footprint was placed from a rough location only, and an ` +
+            'approximate footprint can move an area’s share without anyone’s health changing.',
     );
   }
   return parts.join(' ');
