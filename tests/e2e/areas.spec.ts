@@ -151,10 +151,20 @@ test.describe('population change and why a figure moved', () => {
     });
   }
 
+  test('a low-confidence area that did not grow fast says to read its figure with care', async ({ page }) => {
+    const low = full.find((a) => a.confidence === 'low' && a.health.counts2021.residents < 1.4 * a.health.counts2011.residents)!;
+    await page.goto(`/areas/${low.code}/`);
+    const note = page.getByRole('note').filter({ hasText: 'Read this figure with care' });
+    await expect(note).toBeVisible();
+    await expect(note).toContainText('may not describe the Big Local area itself');
+    await expect(note).not.toContainText('residents grew');
+  });
+
   test('an area with steady residents and a surer footprint shows its residents and no note', async ({ page }) => {
     await page.goto(`/areas/${steady.code}/`);
     await expect(page.getByText(`Residents: ${nf.format(steady.health.counts2011.residents)} in 2011`)).toBeVisible();
     await expect(page.getByText('Why this figure moved')).toHaveCount(0);
+    await expect(page.locator('[data-area-caveat]')).toHaveCount(0);
     await expect(page.locator('.lede')).toContainText(`than in ${steady.ladName} (`);
   });
 });
