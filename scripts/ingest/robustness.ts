@@ -13,6 +13,7 @@
  */
 import { quantileSorted, randomInt, randomLcg } from 'd3';
 import {
+  FAST_GROWTH_PCT,
   HEALTH_MEASURES,
   ROBUSTNESS_MEASURES,
   healthShares,
@@ -300,9 +301,6 @@ const sumYear2 = (units: Year2[]): Year2 => {
 
 const withComparator = (areas: StudyArea[], model: CellComparator) =>
   areas.filter((a) => a.units.length > 0).map((a) => ({ code: a.code, own: sumYear2(a.units), comparator: model.comparatorFor(a.units) }));
-
-/** Units that grew faster than this are left out by `exclude-fast-growth`. */
-export const FAST_GROWTH_PCT = 40;
 
 /**
  * Every specification except leave-one-out (see `leaveOneOut`), in a stable order. The first is

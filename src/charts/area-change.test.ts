@@ -63,6 +63,12 @@ describe('area-change', () => {
     expect(text).toContain('a smaller rise than in its similar areas (+0.5 pp)');
   });
 
+  it('names the local authority as such where the area shares its name', () => {
+    const namesake = { ...data, area: { ...area, name: 'Scarborough' } };
+    expect(chart.summary(namesake, state)).toContain('a bigger rise than in the local authority of Scarborough (+1.1 pp)');
+    expect(chart.title(namesake, state)).toContain('beside similar areas, the local authority of Scarborough and England');
+  });
+
   it('refuses a state for another area', () => {
     expect(() => chart.summary(data, { area: 'other', measure: 'very_good' })).toThrow();
   });

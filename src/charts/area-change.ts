@@ -5,7 +5,7 @@
 import { MEASURE_LABELS, type BigLocalArea, type HealthChange, type HealthMeasure, type Place } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout, type DumbbellRow } from './dumbbell.ts';
 import { lowerFirst, round1, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
-import { changeMovement, comparison, fromTo, listJoin } from './words.ts';
+import { changeMovement, comparison, fromTo, ladPhrase, listJoin } from './words.ts';
 
 export const id = 'area-change';
 
@@ -40,13 +40,13 @@ function rowsOf(data: Data, state: State): Row[] {
   return [
     { key: data.area.code, label: data.area.name, phrase: data.area.name, colour: 'area', health: data.area.health },
     { key: 'comparator', label: 'Its similar areas', phrase: 'its similar areas', colour: 'comparator', health: data.area.comparator },
-    { key: data.lad.code, label: data.lad.name, phrase: data.lad.name, colour: 'lad', health: data.lad.health },
+    { key: data.lad.code, label: data.lad.name, phrase: ladPhrase(data.area.name, data.lad.name), colour: 'lad', health: data.lad.health },
     { key: 'england', label: 'England', phrase: 'England', colour: 'england', health: data.england },
   ];
 }
 
 export function title(data: Data, state: State): string {
-  return `${MEASURE_LABELS[state.measure]} in ${data.area.name}, 2011 and 2021, beside similar areas, ${data.lad.name} and England`;
+  return `${MEASURE_LABELS[state.measure]} in ${data.area.name}, 2011 and 2021, beside similar areas, ${ladPhrase(data.area.name, data.lad.name)} and England`;
 }
 
 export function summary(data: Data, state: State): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BigLocalArea } from '../data/constants.ts';
+import { FAST_GROWTH_PCT, healthChange, type BigLocalArea } from '../data/constants.ts';
 import * as chart from './area-changes.ts';
-import { change, makeArea, makeAreas } from './fixtures.ts';
+import { change, countsFromShares, makeArea, makeAreas } from './fixtures.ts';
 import { boxesOverlap, textBox, textWidth } from './svg.ts';
 import { byClass, fontSizes, labelProblems, num, parseSvg, TEST_WIDTHS, texts } from './test-helpers.ts';
 
@@ -17,6 +17,26 @@ const four = small([
   [-0.5, -0.5],
 ]);
 const areas = makeAreas(150);
+/**
+ * Four areas with the flags: Fast Town grew 4,463 → 7,407 (+66%) on a low-confidence footprint,
+ * Ring Road grew +50% on a high one, Rough Place is low confidence with residents falling 5%, Steady is neither.
+ */
+function areaWith(i: number, name: string, r: [number, number], vg: number, confidence: BigLocalArea['confidence']): BigLocalArea {
+  const health = healthChange(countsFromShares(s(40), r[0]), countsFromShares(s(40 + vg), r[1]));
+  return { ...makeArea(i, name, health, change(s(40), s(42))), confidence };
+}
+/** The 150 fixture areas with a few (top, middle, bottom) flagged both ways: residents +50%, low confidence. */
+const areasFlagged: BigLocalArea[] = areas.map((a, i) =>
+  [0, 40, 75, 149].includes(i)
+    ? { ...a, confidence: 'low', health: { ...a.health, counts2021: { ...a.health.counts2021, residents: a.health.counts2011.residents * 1.5 } } }
+    : a,
+);
+const flagged = [
+  areaWith(0, 'Fast Town', [4463, 7407], 13, 'low'),
+  areaWith(1, 'Ring Road', [2000, 3000], 4, 'high'),
+  areaWith(2, 'Rough Place', [2000, 1900], -1, 'low'),
+  areaWith(3, 'Steady', [2000, 2100], 1, 'medium'),
+];
 
 describe('area-changes', () => {
   it('renders a stable, well-formed SVG', () => {
@@ -96,13 +116,25 @@ describe('area-changes', () => {
 
   it('tabulates the numbers it shows, in rank order', () => {
     const t = chart.tableRows(four, chart.defaultState);
-    expect(t.columns).toEqual(['Rank', 'Big Local area', 'Local authority', 'Area change (pp)', 'Similar areas change (pp)', 'Difference (pp)']);
-    expect(t.rows).toEqual([
-      [1, 'Area C', 'District 2', 3, 0.5, 2.5],
-      [2, 'Area A', 'District 0', 1, 2, -1],
-      [3, 'Area D', 'District 3', -0.5, -0.5, 0],
-      [4, 'Area B', 'District 1', -2, -1, -1],
+    expect(t.columns).toEqual([
+      'Rank',
+      'Big Local area',
+      'Local authority',
+      'Area change (pp)',
+      'Similar areas change (pp)',
+      'Difference (pp)',
+      'Residents change (%)',
+      'Footprint confidence',
     ]);
+    expect(t.rows).toEqual([
+      [1, 'Area C', 'District 2', 3, 0.5, 2.5, 0, 'High'],
+      [2, 'Area A', 'District 0', 1, 2, -1, 0, 'High'],
+      [3, 'Area D', 'District 3', -0.5, -0.5, 0, 0, 'High'],
+      [4, 'Area B', 'District 1', -2, -1, -1, 0, 'High'],
+    ]);
+    const f = chart.tableRows(flagged, chart.defaultState);
+    expect(f.rows[0]).toEqual([1, 'Fast Town', 'District 0', 13, 2, 11, 66, 'Low']);
+    expect(f.rows.find((r) => r[1] === 'Rough Place')!.slice(6)).toEqual([-5, 'Low']);
   });
 
   it('writes a summary that follows the data', () => {
@@ -125,6 +157,56 @@ describe('area-changes', () => {
     expect(chart.summary(mostlyDown, chart.defaultState)).toContain('fell in 2 of the 3 Big Local areas and rose in 1');
     expect(chart.summary(mostlyDown, chart.defaultState)).toContain('in 3 it ended lower relative');
     expect(chart.summary([], chart.defaultState)).toBe('There are no Big Local areas to show.');
+  });
+
+  it('marks low-confidence footprints with hollow dots and fast growth with a ring, in a legend', () => {
+    const svg = chart.render(flagged, { measure: 'very_good', highlight: 'area-000' }, { width: 375 }, { idPrefix: 'acf' });
+    expect(svg).toMatchSnapshot();
+    const els = parseSvg(svg);
+    const hollow = byClass(els, 'dot--low-confidence');
+    expect(hollow.map((d) => d.attrs['data-value'])).toEqual(['13', '-1']);
+    for (const d of hollow) expect(d.attrs.fill).toBe('#ffffff');
+    const filled = byClass(els, 'dot--area').filter((d) => !hollow.includes(d));
+    for (const d of filled) expect(d.attrs.fill).not.toBe('#ffffff');
+    // One ring per fast-growing area, centred on its dot, and one in the legend.
+    const rings = byClass(els, 'ring--fast-growth');
+    expect(rings).toHaveLength(3);
+    const dotOf = (v: string) => byClass(els, 'dot--area').find((d) => d.attrs['data-value'] === v)!;
+    for (const v of ['13', '4']) expect(rings.some((r) => r.attrs.cx === dotOf(v).attrs.cx && r.attrs.cy === dotOf(v).attrs.cy)).toBe(true);
+    const legend = texts(svg);
+    expect(legend).toContain('Low-confidence footprint');
+    expect(legend).toContain(`Residents grew over ${FAST_GROWTH_PCT}%`);
+    expect(svg).toContain('<title>Fast Town: +13.0 pp; its similar areas +2.0 pp; residents +66%; low-confidence footprint</title>');
+    expect(svg).toContain('<title>Steady: +1.0 pp; its similar areas +2.0 pp</title>');
+    // The highlighted area's callout says what its marks mean.
+    expect(legend).toContain('Residents +66% · low-confidence footprint');
+    expect(byClass(els, 'callout-flags')).toHaveLength(1);
+    expect(byClass(parseSvg(chart.render(flagged, { measure: 'very_good', highlight: 'area-003' }, { width: 375 })), 'callout-flags')).toEqual([]);
+    // Without flagged areas the legend keeps its two dots.
+    expect(texts(chart.render(four, chart.defaultState, { width: 375 }))).not.toContain('Low-confidence footprint');
+  });
+
+  it.each(TEST_WIDTHS)('keeps the flags legend clear of everything at width %i', (width) => {
+    for (const highlight of [undefined, 'area-000', 'area-002']) {
+      const l = chart.layout(flagged, { measure: 'very_good', ...(highlight ? { highlight } : {}) }, { width });
+      expect(labelProblems(l.labels, l.width, l.height), `${highlight}`).toEqual([]);
+    }
+    for (const highlight of [undefined, areasFlagged[0]!.code, areasFlagged[75]!.code, areasFlagged[149]!.code]) {
+      for (const measure of ['very_good', 'bad_or_very_bad'] as const) {
+        const l = chart.layout(areasFlagged, { measure, ...(highlight ? { highlight } : {}) }, { width });
+        expect(labelProblems(l.labels, l.width, l.height), `${measure} ${highlight}`).toEqual([]);
+      }
+    }
+  });
+
+  it('counts the flagged areas in its summary, and says nothing of flags when there are none', () => {
+    expect(chart.summary(flagged, chart.defaultState)).toContain(
+      `2 areas have a low-confidence footprint (hollow dots) and in 2 areas residents grew by more than ${FAST_GROWTH_PCT}% (ringed): ` +
+        'their changes may reflect who lives there now or where the footprint was drawn more than anyone’s health.',
+    );
+    expect(chart.summary(flagged.slice(1, 2), chart.defaultState)).toContain(` In 1 area residents grew by more than ${FAST_GROWTH_PCT}% (ringed):`);
+    expect(chart.summary(flagged.slice(2, 3), chart.defaultState)).toContain(' 1 area has a low-confidence footprint (hollow dots):');
+    expect(chart.summary(four, chart.defaultState)).not.toContain('footprint');
   });
 
   it('renders an empty list without failing', () => {
@@ -177,8 +259,9 @@ describe('area-changes placement (no SVG)', () => {
 
   it('puts the callout beside the highlighted dots when there is room, inside the rows, never over its dots', () => {
     for (const width of TEST_WIDTHS)
-      for (const a of [areas[0]!, areas[40]!, areas[75]!, areas[149]!]) {
-        const p = chart.place(areas, { measure: 'very_good', highlight: a.code }, { width });
+      for (const [data, a] of [areas, areasFlagged].flatMap((d) => [d[0]!, d[40]!, d[75]!, d[149]!].map((a) => [d, a] as const))) {
+        const p = chart.place(data, { measure: 'very_good', highlight: a.code }, { width });
+        if (data === areasFlagged) expect(p.callout!.flags?.text).toBe('Residents +50% · low-confidence footprint');
         const row = p.rows[p.highlight]!;
         expect(row.code).toBe(a.code);
         const c = p.callout!;
@@ -194,10 +277,11 @@ describe('area-changes placement (no SVG)', () => {
         const onEdge = x2 === c.x || x2 === c.x + c.width || y2 === c.y || y2 === c.y + c.height;
         expect(onEdge).toBe(true);
         // Name lines and values stay inside the box.
-        for (const t of [...c.nameLines, c.values]) {
+        for (const t of [...c.nameLines, c.values, ...(c.flags ? [c.flags] : [])]) {
           const tb = textBox(t.x, t.baseline, t.text, { size: 13, bold: true });
           expect(tb.y).toBeGreaterThanOrEqual(c.y);
-          expect(tb.x + (t === c.values ? textWidth(t.text, 12) : tb.width)).toBeLessThanOrEqual(c.x + c.width);
+          expect(tb.x + (t === c.values || t === c.flags ? textWidth(t.text, 12) : tb.width)).toBeLessThanOrEqual(c.x + c.width);
+          expect(t.baseline).toBeLessThanOrEqual(c.y + c.height - 4);
         }
       }
   });

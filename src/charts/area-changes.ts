@@ -2,13 +2,16 @@
  * Every Big Local area's change in a measure beside its similar areas' change: a ranked dot
  * plot, one 14 px row per area (largest rise at the top), with a zero line. Area names are
  * drawn when the chart is wide enough; on phones each row keeps a tooltip and the highlighted
- * area gets a callout with its name and values.
+ * area gets a callout with its name and values. Areas whose change may reflect who lives there
+ * more than anyone's health are marked: a hollow dot for a low-confidence footprint, a ring for
+ * residents who grew by more than FAST_GROWTH_PCT per cent (both explained in the legend, the
+ * tooltip and the table).
  */
 import { scaleLinear, type ScaleLinear } from 'd3';
-import { MEASURE_LABELS, type BigLocalArea, type HealthMeasure } from '../data/constants.ts';
+import { FAST_GROWTH_PCT, MEASURE_LABELS, type BigLocalArea, type HealthMeasure } from '../data/constants.ts';
 import { chooseTicks } from './dumbbell.ts';
 import { GROUP_COLOURS, INK } from './palette.ts';
-import { areaCounts } from './words.ts';
+import { areaCounts, fmtChangePct, grewFast, lowConfidence, residentsChangePct } from './words.ts';
 import {
   centredBaseline,
   circle,
@@ -88,18 +91,45 @@ export function summary(data: BigLocalArea[], state: State): string {
       : `in ${lower} it ended lower relative to the area's similar areas, in ${higher} higher`;
   return (
     `Between 2011 and 2021 the share of residents in ${lowerFirst(MEASURE_LABELS[m])} ${moved}; ` +
-    `${relParts}${relSame > 0 ? ` (${relSame} the same)` : ''}.`
+    `${relParts}${relSame > 0 ? ` (${relSame} the same)` : ''}.${flagsSentence(data)}`
   );
 }
+
+/**
+ * " 21 areas have a low-confidence footprint (hollow dots) and in 1 area residents grew by more
+ * than 40% (ringed): …", or nothing when no area is flagged.
+ */
+function flagsSentence(data: BigLocalArea[]): string {
+  const low = data.filter(lowConfidence).length;
+  const fast = data.filter(grewFast).length;
+  if (low === 0 && fast === 0) return '';
+  const lowPart = `${count(low, 'area')} ${low === 1 ? 'has' : 'have'} a low-confidence footprint (hollow dots)`;
+  const fastPart = `in ${count(fast, 'area')} residents grew by more than ${FAST_GROWTH_PCT}% (ringed)`;
+  const flags = low > 0 && fast > 0 ? `${lowPart} and ${fastPart}` : low > 0 ? lowPart : fastPart.replace(/^in/, 'In');
+  return ` ${flags}: their changes may reflect who lives there now or where the footprint was drawn more than anyone’s health.`;
+}
+
+/** The footprint confidence as the table prints it. */
+const CONFIDENCE_LABELS: Record<string, string> = { high: 'High', medium: 'Medium', low: 'Low', official: 'Official', unknown: 'Unknown' };
 
 export function tableRows(data: BigLocalArea[], state: State): TableData {
   const m = state.measure;
   return {
-    columns: ['Rank', 'Big Local area', 'Local authority', 'Area change (pp)', 'Similar areas change (pp)', 'Difference (pp)'],
+    columns: [
+      'Rank',
+      'Big Local area',
+      'Local authority',
+      'Area change (pp)',
+      'Similar areas change (pp)',
+      'Difference (pp)',
+      'Residents change (%)',
+      'Footprint confidence',
+    ],
     rows: ranked(data, m).map((a, i) => {
       const ac = round1(a.health.changePp[m]);
       const cc = round1(a.comparator.changePp[m]);
-      return [i + 1, a.name, a.ladName, ac, cc, round1(ac - cc)];
+      const pct = residentsChangePct(a);
+      return [i + 1, a.name, a.ladName, ac, cc, round1(ac - cc), pct === null ? '' : round1(pct), CONFIDENCE_LABELS[a.confidence] ?? a.confidence];
     }),
   };
 }
@@ -116,6 +146,12 @@ export interface AreaRow {
   /** Change in the measure, pp (as stored; labels round it). */
   area: number;
   comparator: number;
+  /** Residents 2011 to 2021, per cent (null without 2011 residents). */
+  residentsChangePct: number | null;
+  /** Footprint placed from a rough location only: drawn as a hollow dot. */
+  lowConfidence: boolean;
+  /** Residents grew by more than FAST_GROWTH_PCT per cent: drawn with a ring. */
+  fastGrowth: boolean;
 }
 
 /** The rows, largest rise first (the order of `ranked`). */
@@ -125,6 +161,9 @@ export function rows(data: BigLocalArea[], measure: HealthMeasure): AreaRow[] {
     name: a.name,
     area: a.health.changePp[measure],
     comparator: a.comparator.changePp[measure],
+    residentsChangePct: residentsChangePct(a),
+    lowConfidence: lowConfidence(a),
+    fastGrowth: grewFast(a),
   }));
 }
 
@@ -154,6 +193,8 @@ export interface PlacedCallout {
   /** The area's name (up to three lines, bold) and its values. */
   nameLines: PlacedText[];
   values: PlacedText;
+  /** Under the values, for a flagged area: "Residents +66% · low-confidence footprint". */
+  flags?: PlacedText;
   /** Leader from the highlighted dot to the nearest point of the box. */
   leader: { x1: number; y1: number; x2: number; y2: number };
 }
@@ -161,7 +202,7 @@ export interface PlacedCallout {
 export interface AreaChangesPlacement {
   width: number;
   /** Legend swatches (their left edge) and labels, then the wrapped note. */
-  legend: { kind: 'area' | 'comparator'; swatchX: number; label: PlacedText }[];
+  legend: { kind: LegendKind; swatchX: number; label: PlacedText }[];
   note: PlacedText[];
   x: ScaleLinear<number, number>;
   ticks: number[];
@@ -178,17 +219,24 @@ export interface AreaChangesPlacement {
   height: number;
 }
 
-const LEGEND_ITEMS: [kind: 'area' | 'comparator', label: string][] = [
-  ['area', 'Big Local area'],
-  ['comparator', 'Its similar areas'],
-];
+export type LegendKind = 'area' | 'comparator' | 'low-confidence' | 'fast-growth';
+
+/** The two dots always; the flags' marks only when some area carries them. */
+function legendItems(rows: AreaRow[]): [kind: LegendKind, label: string][] {
+  return [
+    ['area', 'Big Local area'],
+    ['comparator', 'Its similar areas'],
+    ...(rows.some((r) => r.lowConfidence) ? [['low-confidence', 'Low-confidence footprint'] as [LegendKind, string]] : []),
+    ...(rows.some((r) => r.fastGrowth) ? [['fast-growth', `Residents grew over ${FAST_GROWTH_PCT}%`] as [LegendKind, string]] : []),
+  ];
+}
 
 /** The legend on one line, or wrapped when narrow, then the note under it. */
-function placeLegend(W: number): { legend: AreaChangesPlacement['legend']; note: PlacedText[]; bottom: number } {
+function placeLegend(W: number, rows: AreaRow[]): { legend: AreaChangesPlacement['legend']; note: PlacedText[]; bottom: number } {
   const legend: AreaChangesPlacement['legend'] = [];
   let lx = PAD;
   let ly = 14;
-  for (const [kind, label] of LEGEND_ITEMS) {
+  for (const [kind, label] of legendItems(rows)) {
     const w = 16 + textWidth(label, 13);
     if (lx > PAD && lx + w > W - PAD) {
       lx = PAD;
@@ -222,6 +270,14 @@ function placeScale(values: number[], plotLeft: number, plotRight: number, W: nu
   return { x, ticks, tickLabel };
 }
 
+/** What the marks flag, in words: ["Residents +66%", "low-confidence footprint"]; none for most areas. */
+function rowFlags(r: AreaRow): string[] {
+  return [
+    ...(r.fastGrowth && r.residentsChangePct !== null ? [`Residents ${fmtChangePct(r.residentsChangePct)}`] : []),
+    ...(r.lowConfidence ? [r.fastGrowth ? 'low-confidence footprint' : 'Low-confidence footprint'] : []),
+  ];
+}
+
 /**
  * The highlighted area's callout: right of its dots when there is room, else left, else above
  * (from the fifth row down) or below them; always inside the rows.
@@ -238,8 +294,9 @@ function placeCallout(
   const nameLines = wrapBalanced(row.name, maxInner, 13, true);
   const l1 = nameLines.length > 3 ? [...nameLines.slice(0, 2), truncate(nameLines.slice(2).join(' '), maxInner, 13, true)] : nameLines;
   const l2 = `${fmtPp(row.area)} · similar areas ${fmtPp(row.comparator)}`;
-  const bw = Math.max(...l1.map((l) => textWidth(l, 13, true)), textWidth(l2, 12)) + 12;
-  const bh = 40 + (l1.length - 1) * 16;
+  const l3 = rowFlags(row).join(' · ');
+  const bw = Math.max(...l1.map((l) => textWidth(l, 13, true)), textWidth(l2, 12), l3 ? textWidth(l3, 12) : 0) + 12;
+  const bh = 40 + (l1.length - 1) * 16 + (l3 ? 16 : 0);
   const left = plotLeft - 12;
   const right = W - PAD;
   const dotsMin = Math.min(xa, xc) - 8;
@@ -270,7 +327,8 @@ function placeCallout(
     width: bw,
     height: bh,
     nameLines: l1.map((text, k) => ({ text, x: bx + 6, baseline: by + 16 + k * 16 })),
-    values: { text: l2, x: bx + 6, baseline: by + bh - 7 },
+    values: { text: l2, x: bx + 6, baseline: by + 33 + (l1.length - 1) * 16 },
+    ...(l3 ? { flags: { text: l3, x: bx + 6, baseline: by + bh - 7 } } : {}),
     leader: {
       x1: anchorX,
       y1: anchorY,
@@ -289,7 +347,7 @@ export function place(data: BigLocalArea[], state: State, size: Size): AreaChang
   const plotLeft = PAD + (showNames ? nameW + 12 : 0) + 12;
   const plotRight = W - PAD - 12;
 
-  const { legend, note, bottom } = placeLegend(W);
+  const { legend, note, bottom } = placeLegend(W, ordered);
   const scale = placeScale(
     ordered.flatMap((r) => [r.area, r.comparator]),
     plotLeft,
@@ -343,6 +401,19 @@ export function place(data: BigLocalArea[], state: State, size: Size): AreaChang
   };
 }
 
+/** A hollow area dot: the footprint is only roughly placed. */
+const lowConfidenceDot = (cx: number, cy: number, r: number, colour: string, extra = ''): string =>
+  circle(cx, cy, r - 0.5, `${extra}fill="#ffffff" stroke="${colour}" stroke-width="2"`);
+/** A thin dark ring round the area dot: its residents grew fast. */
+const growthRing = (cx: number, cy: number, r = 6.5): string =>
+  circle(cx, cy, r, `class="ring ring--fast-growth" fill="none" stroke="${INK.axis}" stroke-width="1.2"`);
+
+/** "Dartford: +13.0 pp; its similar areas +2.4 pp; residents +66%; low-confidence footprint". */
+function rowTitle(r: AreaRow): string {
+  const flags = rowFlags(r).map((f) => `; ${lowerFirst(f)}`);
+  return `${r.name}: ${fmtPp(r.area)}; its similar areas ${fmtPp(r.comparator)}${flags.join('')}`;
+}
+
 /** Draws a placement. */
 export function layout(data: BigLocalArea[], state: State, size: Size): AreaChangesLayout {
   const p = place(data, state, size);
@@ -355,10 +426,16 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
   b.raw(`<g class="legend">`);
   for (const { kind, swatchX: sx, label } of p.legend) {
     const ly = label.baseline;
+    const cx = sx + 5;
+    const cy = ly - 4.5;
     b.raw(
       kind === 'area'
-        ? circle(sx + 5, ly - 4.5, 5, `fill="${areaColour}"`)
-        : circle(sx + 5, ly - 4.5, 4, `fill="#ffffff" stroke="${compColour}" stroke-width="2"`),
+        ? circle(cx, cy, 5, `fill="${areaColour}"`)
+        : kind === 'comparator'
+          ? circle(cx, cy, 4, `fill="#ffffff" stroke="${compColour}" stroke-width="2"`)
+          : kind === 'low-confidence'
+            ? lowConfidenceDot(cx, cy, 5, areaColour)
+            : circle(cx, cy, 3, `fill="${areaColour}"`) + growthRing(cx, cy),
     );
     b.text(label.x, ly, label.text, { size: 13, fill: INK.text, className: 'legend-label' });
   }
@@ -388,7 +465,7 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
   p.rows.forEach((r, i) => {
     const isHi = i === p.highlight;
     b.raw(`<g class="area${isHi ? ' area--highlight' : ''}" data-code="${escapeXml(r.code)}">`);
-    b.raw(`<title>${escapeXml(`${r.name}: ${fmtPp(r.area)}; its similar areas ${fmtPp(r.comparator)}`)}</title>`);
+    b.raw(`<title>${escapeXml(rowTitle(r))}</title>`);
     if (r.label) {
       b.text(r.label.x, r.label.baseline, r.label.text, { size: 12, bold: isHi, fill: INK.text, className: 'area-name' });
     }
@@ -396,14 +473,13 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
     b.raw(
       circle(r.xComparator, r.cy, 3.5, `class="dot dot--comparator" data-value="${round1(r.comparator)}" fill="#ffffff" stroke="${compColour}" stroke-width="1.5"`),
     );
+    const areaAttrs = `class="dot dot--area${r.lowConfidence ? ' dot--low-confidence' : ''}" data-value="${round1(r.area)}" `;
     b.raw(
-      circle(
-        r.xArea,
-        r.cy,
-        isHi ? 5.5 : 4,
-        `class="dot dot--area" data-value="${round1(r.area)}" fill="${areaColour}"${isHi ? ` stroke="${INK.axis}" stroke-width="1.5"` : ''}`,
-      ),
+      r.lowConfidence
+        ? lowConfidenceDot(r.xArea, r.cy, isHi ? 5.5 : 4, areaColour, areaAttrs)
+        : circle(r.xArea, r.cy, isHi ? 5.5 : 4, `${areaAttrs}fill="${areaColour}"${isHi ? ` stroke="${INK.axis}" stroke-width="1.5"` : ''}`),
     );
+    if (r.fastGrowth) b.raw(growthRing(r.xArea, r.cy, isHi ? 8 : 6.5));
     b.raw(`</g>`);
   });
   b.raw(`</g>`);
@@ -415,6 +491,7 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
     b.raw(rect(c.x, c.y, c.width, c.height, `fill="#ffffff" fill-opacity="0.96" stroke="${areaColour}" stroke-width="1.5" rx="3"`));
     for (const t of c.nameLines) b.text(t.x, t.baseline, t.text, { size: 13, bold: true, fill: INK.text, className: 'callout-name' });
     b.text(c.values.x, c.values.baseline, c.values.text, { size: 12, fill: INK.text, className: 'callout-values' });
+    if (c.flags) b.text(c.flags.x, c.flags.baseline, c.flags.text, { size: 12, fill: INK.text, className: 'callout-flags' });
     b.raw(`</g>`);
   }
 

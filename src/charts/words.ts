@@ -2,8 +2,8 @@
  * Sentence pieces for chart summaries. Every word that states a direction ("rose", "smaller")
  * is derived from the numbers as displayed (one decimal), so the text never contradicts the chart.
  */
-import type { BigLocalArea, GroupId, HealthMeasure, Interval } from '../data/constants.ts';
-import { displaySign, fmtPct, fmtPp, fmtPpAbs, round1 } from './svg.ts';
+import { FAST_GROWTH_PCT, MEASURE_LABELS, type BigLocalArea, type GroupId, type HealthMeasure, type Interval } from '../data/constants.ts';
+import { displaySign, fmtPct, fmtPp, fmtPpAbs, lowerFirst, round1 } from './svg.ts';
 
 /** "rose from 47.2% in 2011 to 48.5% in 2021" / "fell from …" / "stayed at 47.2% in both censuses". */
 export function shareMovement(from: number, to: number): string {
@@ -103,4 +103,75 @@ export function footprintSourceNote(areas: ReadonlyArray<{ confidence: string }>
   return allOfficial(areas)
     ? 'Big Local boundaries: official, as supplied to this site’s pipeline.'
     : 'Big Local footprints are this site’s approximate best-fit sets of whole LSOAs, not official boundaries.';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Population change and footprint flags: why an area's share can move without anyone's health
+// changing. Built from the counts, so the words follow the data.
+
+type WithResidents = { health: { counts2011: { residents: number }; counts2021: { residents: number } } };
+
+/** Change in residents from 2011 to 2021, in per cent; null when 2011 had no one. */
+export function residentsChangePct(area: WithResidents): number | null {
+  const a = area.health.counts2011.residents;
+  const b = area.health.counts2021.residents;
+  return a > 0 ? (100 * (b - a)) / a : null;
+}
+
+/** Residents grew by more than FAST_GROWTH_PCT per cent. */
+export const grewFast = (area: WithResidents): boolean => (residentsChangePct(area) ?? 0) > FAST_GROWTH_PCT;
+/** The footprint was placed from a rough location only. */
+export const lowConfidence = (area: { confidence: string }): boolean => area.confidence === 'low';
+
+/** A change in per cent, whole: "+66%", "−3%", "0%". */
+export function fmtChangePct(v: number): string {
+  const r = Math.round(v);
+  return r > 0 ? `+${r}%` : r < 0 ? `\u2212${-r}%` : '0%';
+}
+
+const nf = new Intl.NumberFormat('en-GB');
+
+/** "4,463 in 2011 and 7,407 in 2021 (+66%)". */
+export function residentsLine(area: WithResidents): string {
+  const pct = residentsChangePct(area);
+  const a = area.health.counts2011.residents;
+  const b = area.health.counts2021.residents;
+  return `${nf.format(a)} in 2011 and ${nf.format(b)} in 2021${pct === null ? '' : ` (${fmtChangePct(pct)})`}`;
+}
+
+/**
+ * The note an area page shows near its headline when fast growth or an approximate footprint can
+ * move its share without anyone's health changing; null for an area with neither.
+ */
+export function areaCaveat(area: BigLocalArea, m: HealthMeasure = 'very_good'): string | null {
+  const fast = grewFast(area);
+  const low = lowConfidence(area);
+  if (!fast && !low) return null;
+  const change = `${fmtPp(area.health.changePp[m])} in ${lowerFirst(MEASURE_LABELS[m])}`;
+  const parts: string[] = [];
+  if (fast) {
+    parts.push(
+      `Its residents grew from ${nf.format(area.health.counts2011.residents)} to ${nf.format(area.health.counts2021.residents)} ` +
+        `(${fmtChangePct(residentsChangePct(area)!)}), so its ${change} mostly reflects who lives there now, not better health: ` +
+        'a fast-growing population (new housing, younger arrivals) can move an area’s share without anyone’s health changing.',
+    );
+  }
+  if (low) {
+    parts.push(
+      fast
+        ? 'Its footprint was also placed from a rough location only, so the figures may describe the wider neighbourhood more than the Big Local area.'
+        : `Its ${change} may not describe the Big Local area itself: its footprint was placed from a rough location only, and an ` +
+            'approximate footprint can move an area’s share without anyone’s health changing.',
+    );
+  }
+  return parts.join(' ');
+}
+
+/**
+ * How a sentence names an area's local authority: "the local authority of Dartford" where the
+ * area shares the authority's name (so "a bigger rise than in Dartford" cannot be read as the
+ * area itself), else the authority's name.
+ */
+export function ladPhrase(areaName: string, ladName: string): string {
+  return areaName.trim().toLowerCase() === ladName.trim().toLowerCase() ? `the local authority of ${ladName}` : ladName;
 }

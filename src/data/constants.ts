@@ -114,6 +114,14 @@ export interface Place {
   health: HealthChange;
 }
 
+/**
+ * Residents growing faster than this (per cent, 2011 to 2021) mark a neighbourhood or area whose
+ * change in health shares may reflect who lives there now (new housing, younger arrivals) more
+ * than anyone's health. One threshold for the pipeline's `exclude-fast-growth` specification and
+ * the site's fast-growth flags.
+ */
+export const FAST_GROWTH_PCT = 40;
+
 /** The measures the robustness checks and the placebo test are run for. */
 export const ROBUSTNESS_MEASURES = ['very_good', 'bad_or_very_bad'] as const;
 export type RobustnessMeasure = (typeof ROBUSTNESS_MEASURES)[number];

@@ -161,7 +161,13 @@ export function clientData(entry: ChartStateEntry): unknown {
       code: a.code,
       name: a.name,
       ladName: a.ladName,
-      health: oneMeasure(a.health, m),
+      // The flags (hollow dot, ring) read the footprint's confidence and the residents in each census.
+      confidence: a.confidence,
+      health: {
+        ...oneMeasure(a.health, m),
+        counts2011: { residents: a.health.counts2011.residents },
+        counts2021: { residents: a.health.counts2021.residents },
+      },
       comparator: oneMeasure(a.comparator, m),
     }));
   }

@@ -120,6 +120,55 @@ test.describe('honest geography', () => {
   });
 });
 
+test.describe('population change and why a figure moved', () => {
+  interface Counts {
+    health: { counts2011: { residents: number }; counts2021: { residents: number }; changePp: { very_good: number } };
+  }
+  const full = JSON.parse(readFileSync('data/processed/areas.json', 'utf8')) as (AreaJson & Counts)[];
+  const dartford = full.find((a) => a.code === 'dartford')!;
+  const nf = new Intl.NumberFormat('en-GB');
+  const r2011 = nf.format(dartford.health.counts2011.residents);
+  const r2021 = nf.format(dartford.health.counts2021.residents);
+  const pct = Math.round((100 * (dartford.health.counts2021.residents - dartford.health.counts2011.residents)) / dartford.health.counts2011.residents);
+  const steady = full.find(
+    (a) => a.confidence !== 'low' && a.health.counts2021.residents < 1.4 * a.health.counts2011.residents && a.name !== a.ladName,
+  )!;
+
+  for (const width of [375, 1280]) {
+    test(`/areas/dartford/ shows its residents and says why its figure moved, at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto('/areas/dartford/');
+      await expect(page.getByText(`Residents: ${r2011} in 2011 and ${r2021} in 2021 (+${pct}%).`)).toBeVisible();
+      const note = page.getByRole('note').filter({ hasText: 'Why this figure moved' });
+      await expect(note).toBeVisible();
+      await expect(note).toContainText(`Its residents grew from ${r2011} to ${r2021} (+${pct}%)`);
+      await expect(note).toContainText('mostly reflects who lives there now');
+      await expect(note).toContainText('rough location');
+      // The local authority that shares the area's name is named as such.
+      await expect(page.locator('.lede')).toContainText('than in the local authority of Dartford (');
+      await expect(page.getByRole('heading', { name: 'Beside similar areas, the local authority of Dartford and England', exact: true })).toBeVisible();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    });
+  }
+
+  test('a low-confidence area that did not grow fast says to read its figure with care', async ({ page }) => {
+    const low = full.find((a) => a.confidence === 'low' && a.health.counts2021.residents < 1.4 * a.health.counts2011.residents)!;
+    await page.goto(`/areas/${low.code}/`);
+    const note = page.getByRole('note').filter({ hasText: 'Read this figure with care' });
+    await expect(note).toBeVisible();
+    await expect(note).toContainText('may not describe the Big Local area itself');
+    await expect(note).not.toContainText('residents grew');
+  });
+
+  test('an area with steady residents and a surer footprint shows its residents and no note', async ({ page }) => {
+    await page.goto(`/areas/${steady.code}/`);
+    await expect(page.getByText(`Residents: ${nf.format(steady.health.counts2011.residents)} in 2011`)).toBeVisible();
+    await expect(page.getByText('Why this figure moved')).toHaveCount(0);
+    await expect(page.locator('[data-area-caveat]')).toHaveCount(0);
+    await expect(page.locator('.lede')).toContainText(`than in ${steady.ladName} (`);
+  });
+});
+
 test.describe('area finder', () => {
   test('the keyboard alone can find an area and open its page', async ({ page }) => {
     await page.goto('/areas/');
