@@ -109,9 +109,11 @@ export function summary(data: Robustness, state: State): string {
   const pm = data.placebo.measures[m];
   const draws = data.placebo.draws[m];
   const n = areasPerSet(data);
-  const sets = `${SET_COUNT.format(data.placebo.sets)} random sets${n ? ` of ${n}` : ''} similar neighbourhoods with no Big Local programme`;
+  const sets = `${SET_COUNT.format(data.placebo.sets)} random sets of ${n ? `${n} ` : ''}look-alike areas built from similar neighbourhoods with no Big Local programme`;
   const where = `${placeWords(pm.percentile)} of the sets`;
-  const verdict = pm.p < 0.05 ? 'a gap this far from the middle is rare by chance' : 'chance alone often gives a gap this far from the middle';
+  // The p in words: how often sets with no programme lie at least as far from their middle.
+  const share = pm.p < 0.01 ? 'fewer than 1%' : `${Math.round(pm.p * 100)}%`;
+  const verdict = `${share} of the sets, with no programme, lie at least this far from their middle`;
   return (
     `Among ${sets}, the difference in ${measurePhrase(m)} (${directionNote(m)}) ran from ${fmtPp2(Math.min(...draws))} ` +
     `to ${fmtPp2(Math.max(...draws))}, averaging ${fmtPp2(pm.mean)}; Big Local’s ${fmtPp2(pm.real)} is ${where} ` +
@@ -141,7 +143,7 @@ export function layout(data: Robustness, state: State, size: Size): PlaceboLayou
   const bs = bins(data, state);
   const b = new SvgBuilder();
 
-  const x = scaleLinear().domain([bs[0]!.from, bs[bs.length - 1]!.to]).range([LEFT, W - PAD - 4]);
+  const x = scaleLinear().domain([bs[0]!.from, bs[bs.length - 1]!.to]).range([LEFT + 4, W - PAD - 14]);
   const top = 24 + 44; // direction words, then the real value's two label lines above the plot
   const bottom = top + PLOT_H;
   const y = scaleLinear()
@@ -182,8 +184,10 @@ export function layout(data: Robustness, state: State, size: Size): PlaceboLayou
   // The x axis: ticks in pp, a baseline, the zero line.
   const fmt0 = ppTickFormat(x.ticks(5));
   let ticks = chooseTicks(x, W < 480 ? 5 : 8, fmt0, [0, W]);
-  const fmt = ppTickFormat(ticks);
-  ticks = chooseTicks(x, ticks.length, fmt, [0, W]);
+  ticks = chooseTicks(x, ticks.length, ppTickFormat(ticks), [0, W]);
+  // Format with the final ticks' step (a wider step needs fewer decimals), rounded first: −0.2 − (−0.3)
+  // is 0.0999…, which tickDecimals would read as a step below 0.1 and print "−0.30".
+  const fmt = ppTickFormat([0, ticks.length > 1 ? Number((ticks[1]! - ticks[0]!).toFixed(6)) : 1]);
   b.raw(`<g class="axis axis--x">`);
   b.raw(line(LEFT, bottom, W - PAD, bottom, `stroke="${INK.axis}" stroke-width="1"`));
   for (const t of ticks) {

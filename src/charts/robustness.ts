@@ -38,7 +38,7 @@ export const defaultState: State = { measure: 'very_good' };
 /** Group headings: what the specifications in each group change. */
 export const GROUP_HEADINGS: Record<SpecificationGroup, string> = {
   comparator: 'Other ways of choosing similar areas',
-  footprints: 'Other ways of drawing the Big Local areas',
+  footprints: 'Other ways of drawing Big Local areas',
   growth: 'Leaving out fast population growth',
 };
 
@@ -128,7 +128,7 @@ export function layout(data: Robustness, state: State, size: Size): RobustnessLa
 
   // Vertical positions first (labels wrap to the width), so grid and zero line span every row.
   const top = 26;
-  type Placed = { r: RobustnessRow; heading?: string; headingY: number; lines: string[]; labelY: number; cy: number };
+  type Placed = { r: RobustnessRow; heading?: string; headingY: number; lines: string[]; labelY: number; value: string; valueY: number; cy: number };
   const placed: Placed[] = [];
   let yy = top;
   let lastGroup: SpecificationGroup | undefined;
@@ -144,16 +144,23 @@ export function layout(data: Robustness, state: State, size: Size): RobustnessLa
     const main = r.specification === 'main';
     const lines = wrap(r.label, W - 2 * PAD, LABEL_SIZE, main);
     const labelY = yy + 12;
-    const cy = yy + lines.length * LABEL_LINE_H + STRIP_H / 2;
-    placed.push({ r, heading, headingY, lines, labelY, cy });
+    const value = `${fmtSigned2(r.estimate)} (${intervalText(r)})`;
+    const lastWidth = textWidth(lines[lines.length - 1]!, LABEL_SIZE, main);
+    const besideLabel = PAD + lastWidth + 12 + textWidth(value, 12, main) <= W - PAD;
+    const textLines = lines.length + (besideLabel ? 0 : 1);
+    const valueY = labelY + (textLines - 1) * LABEL_LINE_H;
+    const cy = yy + textLines * LABEL_LINE_H + STRIP_H / 2;
+    placed.push({ r, heading, headingY, lines, labelY, value, valueY, cy });
     yy = cy + STRIP_H / 2 + ROW_GAP;
   }
   const rowsBottom = yy;
 
   const fmt0 = ppTickFormat(x.ticks(5));
   let ticks = chooseTicks(x, W < 480 ? 5 : 7, fmt0, [0, W]);
-  const fmt = ppTickFormat(ticks);
-  ticks = chooseTicks(x, ticks.length, fmt, [0, W]);
+  ticks = chooseTicks(x, ticks.length, ppTickFormat(ticks), [0, W]);
+  // Format with the final ticks' step (a wider step needs fewer decimals), rounded first: −0.2 − (−0.3)
+  // is 0.0999…, which tickDecimals would read as a step below 0.1 and print "−0.30".
+  const fmt = ppTickFormat([0, ticks.length > 1 ? Number((ticks[1]! - ticks[0]!).toFixed(6)) : 1]);
   b.raw(`<g class="axis axis--x">`);
   for (const t of ticks) {
     if (t !== 0) b.raw(line(x(t), top, x(t), rowsBottom, `class="grid" stroke="${INK.grid}" stroke-width="1" stroke-dasharray="2 3"`));
@@ -197,24 +204,12 @@ export function layout(data: Robustness, state: State, size: Size): RobustnessLa
     b.raw(
       circle(x(r.estimate), cy, main ? 6 : 5, `class="estimate" data-value="${round2(r.estimate)}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"`),
     );
-    // The value beside the interval: right of it or left of it, whichever fits without crossing
-    // the zero line (text across the line reads as struck through); else wherever it fits.
-    const value = `${fmtSigned2(r.estimate)} (${intervalText(r)})`;
-    const vw = textWidth(value, 12, main);
-    const options: [number, 'start' | 'end', number, number][] = [
-      [xu + 7, 'start', xu + 7, xu + 7 + vw],
-      [xl - 7, 'end', xl - 7 - vw, xl - 7],
-    ];
-    const inside = (a: number, z: number) => a >= PAD && z <= W - PAD;
-    const clear = (a: number, z: number) => z <= x0 - 3 || a >= x0 + 3;
-    const pick =
-      options.find(([, , a, z]) => inside(a, z) && clear(a, z)) ??
-      options.find(([, , a, z]) => inside(a, z)) ??
-      ([Math.min(Math.max(x(r.estimate), PAD + vw / 2), W - PAD - vw / 2), 'middle', 0, 0] as const);
-    b.text(pick[0], cy + 4, value, {
+    // The values, right-aligned in a column on the label's last line (or a line of their own),
+    // so nothing is drawn over the interval.
+    b.text(W - PAD, p.valueY, p.value, {
       size: 12,
       bold: main,
-      anchor: pick[1],
+      anchor: 'end',
       fill: main ? GROUP_COLOURS.big_local : INK.text,
       halo: main ? INK.highlight : true,
       className: 'value',
@@ -223,7 +218,7 @@ export function layout(data: Robustness, state: State, size: Size): RobustnessLa
   }
 
   const captionY = rowsBottom + 36;
-  b.text(PAD, captionY, 'Difference in change, percentage points, 95% interval', { size: 12, fill: INK.muted, className: 'axis-caption' });
+  b.text(PAD, captionY, 'Difference in change (pp) and 95% interval', { size: 12, fill: INK.muted, className: 'axis-caption' });
   return { body: b.toString(), width: W, height: round1(captionY + 8), labels: b.labels, x };
 }
 
