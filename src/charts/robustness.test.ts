@@ -89,7 +89,10 @@ describe('robustness', () => {
     expect(chart.summary(data, bad)).toContain('higher is worse');
   });
 
-  it('builds its summary from the numbers', () => {
+  it('builds its title and summary from the numbers', () => {
+    expect(chart.title(data, bad)).toBe('How far the finding holds: the difference in bad or very bad health under 6 ways of making the comparison');
+    const fewer = { ...data, specifications: data.specifications.filter((s) => s.specification !== 'district-decile') };
+    expect(chart.title(fewer, state)).toContain('under 5 ways');
     expect(chart.summary(data, state)).toBe(
       'Under 6 ways of making the comparison, Big Local’s difference in very good health (higher is better) ranges from ' +
         '\u22120.03 pp to +0.22 pp (main comparison +0.10 pp, 95% interval \u22120.25 to +0.45); all 6 intervals include zero.',

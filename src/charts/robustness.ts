@@ -60,9 +60,9 @@ export function rowsOf(data: Robustness, state: State): RobustnessRow[] {
 
 const intervalText = (r: RobustnessRow): string => `${fmtSigned2(r.lower)} to ${fmtSigned2(r.upper)}`;
 
-export function title(_data: Robustness, state: State): string {
+export function title(data: Robustness, state: State): string {
   const m = robustnessMeasureOf(state);
-  return `How far the finding holds: Big Local’s change in ${measurePhrase(m)} minus similar areas’, under each way of making the comparison`;
+  return `How far the finding holds: the difference in ${measurePhrase(m)} under ${rowsOf(data, state).length} ways of making the comparison`;
 }
 
 export function summary(data: Robustness, state: State): string {
