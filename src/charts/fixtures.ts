@@ -10,6 +10,9 @@ import {
   type HealthCounts,
   type Interval,
   type Place,
+  type Robustness,
+  type RobustnessMeasure,
+  type RobustnessRow,
   type Summary,
 } from '../data/constants.ts';
 
@@ -148,4 +151,70 @@ export function makeAreas(n = 150, seed = 7): BigLocalArea[] {
 
 export function makePlace(code: string, name: string, health: HealthChange): Place {
   return { code, name, regionCode: 'E12000001', regionName: 'North East', units: 120, bigLocalAreas: [], health };
+}
+
+/** Deterministic, roughly normal draws (sum of uniforms from a small LCG): no Math.random in tests. */
+function pseudoNormalDraws(n: number, mean: number, sd: number, seed: number): number[] {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return Array.from({ length: n }, () => {
+    let sum = 0;
+    for (let k = 0; k < 12; k++) sum += uniform();
+    return Math.round((mean + (sum - 6) * sd) * 10_000) / 10_000;
+  });
+}
+
+type SpecFixture = [specification: string, label: string, group: RobustnessRow['group'], areas: number, vg: [number, number, number], bad: [number, number, number]];
+
+const SPEC_FIXTURES: SpecFixture[] = [
+  ['main', 'Main comparison: similar areas by region and deprivation decile', 'comparator', 150, [0.1, -0.25, 0.45], [0.07, -0.06, 0.2]],
+  ['baseline-matched', 'Similar areas also matched on 2011 very good health (five bands within region and decile)', 'comparator', 150, [-0.03, -0.37, 0.3], [0.08, -0.05, 0.2]],
+  ['district-decile', 'Similar areas in the same district and deprivation decile', 'comparator', 150, [0.22, -0.12, 0.54], [0.07, -0.06, 0.2]],
+  ['exclude-low-confidence', 'Without the footprints of low confidence', 'footprints', 129, [-0.02, -0.39, 0.35], [0.11, -0.03, 0.25]],
+  ['high-confidence-only', 'Only the footprints of high confidence (or official)', 'footprints', 19, [0.1, -0.9, 1.15], [0.16, -0.27, 0.59]],
+  ['exclude-fast-growth', 'Without neighbourhoods whose residents grew by more than 40%', 'growth', 150, [0.19, -0.16, 0.52], [0.04, -0.09, 0.17]],
+];
+
+/**
+ * A small robustness.json: six specifications per measure and 400 placebo sets (very good health's
+ * centred on zero, bad health's centred below the real value, as in the real data).
+ */
+export function makeRobustness(): Robustness {
+  const specifications: RobustnessRow[] = SPEC_FIXTURES.flatMap(([specification, label, group, areas, vg, bad]) =>
+    (['very_good', 'bad_or_very_bad'] as const).map((measure) => {
+      const [estimate, lower, upper] = measure === 'very_good' ? vg : bad;
+      return { specification, label, group, measure, estimate, lower, upper, areas };
+    }),
+  );
+  const draws: Record<RobustnessMeasure, number[]> = {
+    very_good: pseudoNormalDraws(400, 0, 0.2, 11),
+    bad_or_very_bad: pseudoNormalDraws(400, -0.05, 0.065, 12),
+  };
+  const measureOf = (m: RobustnessMeasure, real: number) => {
+    const d = draws[m];
+    const mean = d.reduce((a, b) => a + b, 0) / d.length;
+    const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1));
+    const below = d.filter((v) => v < real).length + d.filter((v) => v === real).length / 2;
+    const sorted = [...d].sort((a, b) => a - b);
+    const median = sorted[Math.floor(d.length / 2)]!;
+    const p = d.filter((v) => Math.abs(v - median) >= Math.abs(real - median)).length / d.length;
+    return { real, mean, sd, percentile: (100 * below) / d.length, p, interval: { estimate: real, lower: real - 2 * sd, upper: real + 2 * sd } };
+  };
+  return {
+    specifications,
+    placebo: {
+      sets: 400,
+      seed: 7,
+      measures: { very_good: measureOf('very_good', 0.1), bad_or_very_bad: measureOf('bad_or_very_bad', 0.07) },
+      draws,
+    },
+    coverage: { sets: 400, replicates: 99, excludesZeroPct: { very_good: 12, bad_or_very_bad: 14 } },
+    areaDifferences: {
+      very_good: { mean: -0.02, median: -0.31, above: 66, below: 84, equal: 0 },
+      bad_or_very_bad: { mean: 0.08, median: 0.2, above: 92, below: 58, equal: 0 },
+    },
+  };
 }

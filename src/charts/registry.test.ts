@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_IDS, charts, defaultStateOf, getChart, isChartId, type ChartDataMap, type ChartId } from './registry.ts';
-import { change, ENGLAND, makeAreas, makePlace, makeSummary } from './fixtures.ts';
+import { change, ENGLAND, makeAreas, makePlace, makeRobustness, makeSummary } from './fixtures.ts';
 import { parseSvg } from './test-helpers.ts';
 import { areaMapFixtures, mapFixtures } from '../geo/map-fixtures.ts';
 
@@ -19,6 +19,8 @@ const fixtures: ChartDataMap = {
   'area-health': { area },
   'england-map': mapFixtures(),
   'area-map': areaMapFixtures(),
+  placebo: makeRobustness(),
+  robustness: makeRobustness(),
 };
 
 /** Render any chart through the registry, keeping data and state types paired by id. */
@@ -28,7 +30,7 @@ function renderVia<K extends ChartId>(id: K, idPrefix: string): string {
 }
 
 describe('chart registry', () => {
-  it('holds exactly the six charts, each knowing its own id', () => {
+  it('holds exactly the registered charts, each knowing its own id', () => {
     expect(Object.keys(charts).sort()).toEqual([...CHART_IDS].sort());
     for (const id of CHART_IDS) expect(charts[id].id).toBe(id);
     expect(isChartId('did-interval')).toBe(true);

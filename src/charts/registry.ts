@@ -2,7 +2,7 @@
  * Chart id → module. The map is typed per id, so `charts['area-changes'].render` only accepts
  * BigLocalArea[] and an area-changes state. States are plain JSON-serialisable objects.
  */
-import type { BigLocalArea, Summary } from '../data/constants.ts';
+import type { BigLocalArea, Robustness, Summary } from '../data/constants.ts';
 import * as areaChange from './area-change.ts';
 import * as areaChanges from './area-changes.ts';
 import * as areaHealth from './area-health.ts';
@@ -11,6 +11,8 @@ import * as didInterval from './did-interval.ts';
 import * as englandHealth from './england-health.ts';
 import * as englandMap from './england-map.ts';
 import * as groupComparison from './group-comparison.ts';
+import * as placebo from './placebo.ts';
+import * as robustness from './robustness.ts';
 import type { RenderOptions, Size, TableData } from './svg.ts';
 import { footprintSourceNote } from './words.ts';
 
@@ -23,6 +25,8 @@ export const CHART_IDS = [
   'area-health',
   'england-map',
   'area-map',
+  'placebo',
+  'robustness',
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
@@ -35,6 +39,8 @@ export interface ChartDataMap {
   'area-health': areaHealth.Data;
   'england-map': englandMap.Data;
   'area-map': areaMap.Data;
+  placebo: Robustness;
+  robustness: Robustness;
 }
 
 export interface ChartStateMap {
@@ -46,6 +52,8 @@ export interface ChartStateMap {
   'area-health': areaHealth.State;
   'england-map': englandMap.State;
   'area-map': areaMap.State;
+  placebo: placebo.State;
+  robustness: robustness.State;
 }
 
 /** What every chart module (`src/charts/<id>.ts`) exports and the drawing path calls. */
@@ -91,6 +99,17 @@ export const charts: ChartRegistry = {
   'area-health': { ...pick(areaHealth), id: 'area-health', source: () => `${CENSUS}. ${FOOTPRINTS}.` },
   'england-map': { ...pick(englandMap), id: 'england-map', source: (d) => `${CENSUS}. ${BOUNDARIES}. ${footprintSourceNote(d.areas)}` },
   'area-map': { ...pick(areaMap), id: 'area-map', source: (d) => `${CENSUS}. ${BOUNDARIES}. ${footprintSourceNote([d.area])}` },
+  placebo: {
+    ...pick(placebo),
+    id: 'placebo',
+    source: (d) =>
+      `${CENSUS}. ${FOOTPRINTS}. Placebo sets: clusters of adjacent similar neighbourhoods matched to each Big Local area’s region, size and deprivation decile, drawn with seed ${d.placebo.seed}.`,
+  },
+  robustness: {
+    ...pick(robustness),
+    id: 'robustness',
+    source: () => `${CENSUS}. ${FOOTPRINTS}. 95% intervals from a bootstrap that resamples Big Local areas.`,
+  },
 };
 
 function pick<D, S>(m: Omit<ChartModule<D, S>, 'id' | 'source'>): Omit<ChartModule<D, S>, 'id' | 'source'> {

@@ -7,7 +7,7 @@
 import { DRAW_WIDTHS, drawChart } from '../charts/draw.ts';
 import { anyChart, CHART_IDS, charts, type ChartDataMap, type ChartId, type ChartStateMap } from '../charts/registry.ts';
 import type { TableData } from '../charts/svg.ts';
-import { areas, districtOf, districts, englandDistricts, findArea, footprints, lsoaTopology, regions, summary } from '../data/load.ts';
+import { areas, districtOf, districts, englandDistricts, findArea, footprints, lsoaTopology, regions, robustness, summary } from '../data/load.ts';
 import type { BigLocalArea } from '../data/constants.ts';
 import { allChartStates, buildSpec, type ChartSpec, type ChartStateEntry } from './url.ts';
 
@@ -34,6 +34,8 @@ const resolvers: { [K in ChartId]?: Resolver<K> } = {
   'england-health': () => summary,
   'group-comparison': () => summary,
   'did-interval': () => summary,
+  placebo: () => robustness,
+  robustness: () => robustness,
   'area-changes': () => slimAreas,
   'area-change': (s) => {
     const area = findArea(s.area);

@@ -21,7 +21,7 @@
  * anything else falls back to the default and adds a notice. Notices never quote the input.
  */
 import type { ChartId, ChartStateMap } from '../charts/registry.ts';
-import { GROUP_IDS, HEALTH_MEASURES, type HealthMeasure } from '../data/constants.ts';
+import { GROUP_IDS, HEALTH_MEASURES, ROBUSTNESS_MEASURES, type HealthMeasure } from '../data/constants.ts';
 import { migrateParts, URL_MIGRATIONS, type UrlMigration } from './url-migrations.ts';
 
 export type Kind = 'charts' | 'embed';
@@ -37,10 +37,15 @@ export const GROUPS = GROUP_IDS;
  */
 export const AREA_PATH_MEASURES = ['very_good', 'bad_or_very_bad'] as const satisfies readonly HealthMeasure[];
 
-/** Charts that draw only some measures (the maps: map-scale.ts MAP_MEASURES; url.test.ts checks). */
+/**
+ * Charts that draw only some measures (the maps: map-scale.ts MAP_MEASURES; url.test.ts checks;
+ * the placebo and robustness charts: the measures the checks were run for).
+ */
 export const MEASURE_DOMAINS: Partial<Record<string, readonly HealthMeasure[]>> = {
   'england-map': AREA_PATH_MEASURES,
   'area-map': AREA_PATH_MEASURES,
+  placebo: ROBUSTNESS_MEASURES,
+  robustness: ROBUSTNESS_MEASURES,
 };
 
 /** What a chart's optional `highlight` names, per chart id. */

@@ -23,6 +23,8 @@ const PAGES = [
   'areas/grassland-and-hasmoor/index.html',
   'charts/area-changes/very-good/index.html',
   'charts/did-interval/index.html',
+  'charts/robustness/very-good/index.html',
+  'embed/placebo/very-good/index.html',
   'charts/area-map/worle/very-good/index.html',
   'embed/area-changes/very-good/index.html',
   'embed/england-map/very-good/index.html',
