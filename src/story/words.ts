@@ -400,18 +400,22 @@ const signed2 = (v: number) => (Math.round(v * 100) === 0 ? '0.00' : `${v > 0 ? 
 /** A specification's label, lower-cased and without its bracketed detail, for use inside a sentence. */
 const shortLabel = (t: string) => (t.charAt(0).toLowerCase() + t.slice(1)).replace(/ \([^)]*\)$/, '');
 
-/** The placebo test in words: where the real value falls among sets of similar neighbourhoods. */
-export function placeboParagraph(r: Robustness, m: RobustnessMeasure = 'very_good'): string {
-  const p = r.placebo.measures[m];
-  const label = m === 'very_good' ? 'very good' : 'bad or very bad';
-  const pct = Math.round(p.percentile);
-  const unusual = p.p < 0.05 ? 'unusual, by the usual test' : p.p < 0.1 ? 'at the edge of what chance produces' : 'unremarkable';
+/** The placebo test in words: where the real values fall among sets of similar neighbourhoods. */
+export function placeboParagraph(r: Robustness): string {
+  const judge = (p: number) => (p < 0.05 ? 'unusual, by the usual test' : p < 0.1 ? 'at the edge of what chance produces' : 'unremarkable');
+  const one = (m: RobustnessMeasure) => {
+    const p = r.placebo.measures[m];
+    const label = m === 'very_good' ? 'very good' : 'bad or very bad';
+    return `for ${label} health the real difference, ${signed(p.real)} points, sits at the ${ordinal(Math.round(p.percentile))} percentile of theirs (two-sided p = ${p.p.toFixed(2)}): ${judge(p.p)}`;
+  };
   return (
     `To see what chance alone does, we drew ${r.placebo.sets.toLocaleString('en-GB')} sets of pretend Big Local areas: ` +
-    `clusters of neighbouring census neighbourhoods in the same regions, of the same sizes and levels of deprivation, that got no Big Local money. ` +
-    `For ${label} health the real difference, ${signed(p.real)} points, sits at the ${ordinal(pct)} percentile of theirs (two-sided p = ${p.p.toFixed(2)}): ${unusual}.`
+    `clusters of neighbouring census neighbourhoods in the same regions, of the same sizes and levels of deprivation, that got no Big Local money, each compared with its own similar areas as the real ones are. ` +
+    `${capitalise(one('very_good'))}; ${one('bad_or_very_bad')}, where higher means a smaller fall in bad health than the pretend areas saw.`
   );
 }
+
+const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
