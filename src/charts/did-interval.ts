@@ -2,9 +2,8 @@
  * The difference in differences — Big Local areas' change minus similar areas' change — for a
  * few measures, each with its 95% bootstrap interval and a zero reference line.
  */
-import { scaleLinear } from 'd3';
 import { HEALTH_MEASURES, MEASURE_LABELS, type HealthMeasure, type Interval, type Summary } from '../data/constants.ts';
-import { chooseTicks } from './dumbbell.ts';
+import { chooseTicks, intervalScale } from './dumbbell.ts';
 import { GROUP_COLOURS, INK } from './palette.ts';
 import {
   centredBaseline,
@@ -96,17 +95,7 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
     const d = data.differenceInDifferences[m];
     return [d.lower, d.upper, d.estimate];
   });
-  let lo = Math.min(0, ...vals);
-  let hi = Math.max(0, ...vals);
-  if (hi - lo < 0.5) {
-    lo -= 0.25;
-    hi += 0.25;
-  }
-  const span = hi - lo;
-  const x = scaleLinear()
-    .domain([lo - span * 0.05, hi + span * 0.05])
-    .nice()
-    .range([PAD + 14, W - PAD - 14]);
+  const x = intervalScale(vals, 0.05, [PAD + 14, W - PAD - 14]);
 
   // Which way is which.
   b.raw(`<g class="direction">`);

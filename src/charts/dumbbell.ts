@@ -53,6 +53,24 @@ const VALUE_SIZE = 12;
 const TICK_SIZE = 12;
 
 /** Pick the most ticks (up to maxCount) whose labels keep 8 px apart and inside the chart. */
+/**
+ * The x scale of estimates with intervals: always showing zero, at least half a point wide, with
+ * `margin` (a share of the span) either side, rounded to nice ends.
+ */
+export function intervalScale(values: number[], margin: number, range: [number, number]): ScaleLinear<number, number> {
+  let lo = Math.min(0, ...values);
+  let hi = Math.max(0, ...values);
+  if (hi - lo < 0.5) {
+    lo -= 0.25;
+    hi += 0.25;
+  }
+  const span = hi - lo;
+  return scaleLinear()
+    .domain([lo - span * margin, hi + span * margin])
+    .nice()
+    .range(range);
+}
+
 export function chooseTicks(
   x: ScaleLinear<number, number>,
   maxCount: number,

@@ -4,9 +4,8 @@
  * neighbourhoods), grouped by what they vary, with zero marked and the main one emphasised.
  * Each specification's label sits above its interval, so long labels stay legible on phones.
  */
-import { scaleLinear } from 'd3';
 import { SPECIFICATION_GROUPS, type Robustness, type RobustnessMeasure, type RobustnessRow, type SpecificationGroup } from '../data/constants.ts';
-import { chooseTicks } from './dumbbell.ts';
+import { chooseTicks, intervalScale } from './dumbbell.ts';
 import { GROUP_COLOURS, INK } from './palette.ts';
 import { directionNote, directionWords, fmtPp2, fmtSigned2, measurePhrase, robustnessMeasureOf, round2 } from './robustness-words.ts';
 import {
@@ -104,17 +103,7 @@ export function layout(data: Robustness, state: State, size: Size): RobustnessLa
   const b = new SvgBuilder();
 
   const vals = rows.flatMap((r) => [r.lower, r.upper, r.estimate]);
-  let lo = Math.min(0, ...vals);
-  let hi = Math.max(0, ...vals);
-  if (hi - lo < 0.5) {
-    lo -= 0.25;
-    hi += 0.25;
-  }
-  const span = hi - lo;
-  const x = scaleLinear()
-    .domain([lo - span * 0.04, hi + span * 0.04])
-    .nice()
-    .range([PAD + 8, W - PAD - 8]);
+  const x = intervalScale(vals, 0.04, [PAD + 8, W - PAD - 8]);
   const x0 = x(0);
 
   // Which way is better for this measure (for bad health, higher is worse).
