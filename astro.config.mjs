@@ -10,7 +10,10 @@ assertProjectNode('astro');
 // and a loud warning, never a made-up domain.
 const { site, warning } = siteUrl(process.env);
 
-/** Says, at the start and again at the end of a build, when the build is not for deployment. */
+/**
+ * Says, at the start and again at the end of a build, when the build is not for deployment.
+ * @type {import('astro').AstroIntegration}
+ */
 const siteWarning = {
   name: 'site-url-warning',
   hooks: {

@@ -11,7 +11,7 @@
  */
 import { quantileSorted, randomLcg } from 'd3';
 import { round } from '../../src/data/schema.ts';
-import { estimateOf, packAreas, type CellScheme, type Estimates, type StudyUnit } from './robustness.ts';
+import { estimateOf, type CellScheme, type Estimates, type StudyUnit } from './robustness.ts';
 import type { Year2 } from './compare.ts';
 
 const FIELDS = ['residents', 'very_good', 'good', 'fair', 'bad', 'very_bad'] as const;

@@ -161,7 +161,7 @@ export const RobustnessSchema = z.object({
 export const ReferenceFigureSchema = z.object({
   about: z.string().min(1),
   source: z.string().min(1),
-  url: z.string().url(),
+  url: z.url(),
   licence: z.string().min(1),
   area: z.string(),
   measure: z.enum(HEALTH_MEASURES_FOR_REFERENCE),

@@ -35,7 +35,7 @@ export function joinedWords(html: string): string[] {
     .replace(/<(script|style|svg|template)\b[\s\S]*?<\/\1>/gi, ' ');
   const found: string[] = [];
   for (const m of text.matchAll(JOIN)) {
-    const [, before, tags, after] = m;
+    const [, before, tags] = m;
     const rest = text.slice(m.index + before!.length + tags!.length);
     if (SUFFIX.test(rest)) continue;
     const left = text.slice(Math.max(0, m.index - 20), m.index + before!.length).replace(/.*>/s, '');
