@@ -207,7 +207,7 @@ test.describe('what the census says, and how far it holds', () => {
     const main = page.getByRole('main');
     await expect(main).toContainText('The report said very good health rose more, and bad health fell more');
     await expect(main).toContainText('bad or very bad health fell slightly less than in similar areas');
-    await expect(page.getByRole('heading', { name: 'How far the finding holds' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'How far the finding holds', exact: true })).toBeVisible();
     const robustness = Papa.parse<{ specification: string; measure: string }>(readFileSync('data/processed/public/robustness.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
     const n = robustness.filter((r) => r.measure === 'very_good').length;
     await expect(page.getByTestId('robustness-sentence')).toContainText(`out ${n} ways`);
