@@ -11,10 +11,10 @@
  */
 import { quantileSorted, randomLcg } from 'd3';
 import { round } from '../../src/data/schema.ts';
+import { FIELDS, countsAt } from './packed-counts.ts';
 import { estimateOf, type CellScheme, type Estimates, type StudyUnit } from './robustness.ts';
 import type { Year2 } from './compare.ts';
 
-const FIELDS = ['residents', 'very_good', 'good', 'fair', 'bad', 'very_bad'] as const;
 /** A cell row: 2011 counts then 2021 counts (residents first in each). */
 const CELL = 2 * FIELDS.length;
 
@@ -227,10 +227,7 @@ export class PlaceboComparator {
   }
 }
 
-const toYear2 = (row: Float64Array): Year2 => {
-  const at = (o: number) => ({ residents: row[o]!, very_good: row[o + 1]!, good: row[o + 2]!, fair: row[o + 3]!, bad: row[o + 4]!, very_bad: row[o + 5]! });
-  return { counts2011: at(0), counts2021: at(FIELDS.length) };
-};
+const toYear2 = (row: Float64Array): Year2 => ({ counts2011: countsAt(row, 0), counts2021: countsAt(row, FIELDS.length) });
 
 /** Each placebo set's difference in differences, with its packed areas (for the coverage check). */
 export function placeboEstimates(comparator: PlaceboComparator, sets: Int32Array[][]): { estimates: Estimates; packed: Float64Array }[] {

@@ -26,14 +26,14 @@ import {
   type RobustnessRow,
   type SpecificationGroup,
 } from '../../src/data/schema.ts';
+import { FIELDS, countsAt } from './packed-counts.ts';
 import { PlaceboComparator, PlaceboPool, placeboEstimates, placeboRank, placeboTarget } from './placebo.ts';
-import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, type AreaFigures, type Year2 } from './compare.ts';
+import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, sumUnits, type AreaFigures, type Year2 } from './compare.ts';
 import type { ComparisonUnit } from './units.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Packed counts and the bootstrap
 
-const FIELDS = ['residents', 'very_good', 'good', 'fair', 'bad', 'very_bad'] as const;
 /** Own 2011, own 2021, comparator 2011, comparator 2021: six counts each. */
 const ROW = 4 * FIELDS.length;
 
@@ -56,14 +56,6 @@ export function packAreas(areas: Pick<AreaFigures, 'own' | 'comparator'>[]): Flo
   return packed;
 }
 
-const countsAt = (sum: Float64Array, offset: number): HealthCounts => ({
-  residents: sum[offset]!,
-  very_good: sum[offset + 1]!,
-  good: sum[offset + 2]!,
-  fair: sum[offset + 3]!,
-  bad: sum[offset + 4]!,
-  very_bad: sum[offset + 5]!,
-});
 
 /** The difference in differences of summed rows (own change minus comparator change), per measure. */
 function estimateOfSum(sum: Float64Array): Estimates {
@@ -288,19 +280,8 @@ export interface Specification {
   areas: { code: string; own: Year2; comparator: Year2 }[];
 }
 
-const sumYear2 = (units: Year2[]): Year2 => {
-  const sum = new Float64Array(2 * FIELDS.length);
-  for (const u of units) {
-    for (let f = 0; f < FIELDS.length; f++) {
-      sum[f]! += u.counts2011[FIELDS[f]!];
-      sum[FIELDS.length + f]! += u.counts2021[FIELDS[f]!];
-    }
-  }
-  return { counts2011: countsAt(sum, 0), counts2021: countsAt(sum, FIELDS.length) };
-};
-
 const withComparator = (areas: StudyArea[], model: CellComparator) =>
-  areas.filter((a) => a.units.length > 0).map((a) => ({ code: a.code, own: sumYear2(a.units), comparator: model.comparatorFor(a.units) }));
+  areas.filter((a) => a.units.length > 0).map((a) => ({ code: a.code, own: sumUnits(a.units), comparator: model.comparatorFor(a.units) }));
 
 /**
  * Every specification except leave-one-out (see `leaveOneOut`), in a stable order. The first is

@@ -7,9 +7,11 @@
  * flipped.
  */
 import type { BigLocalArea, GroupId, HealthMeasure, Interval, Place, ReferenceFigure, Robustness, RobustnessMeasure, Summary } from '../data/schema.ts';
-import { CONFIDENCE_LEVELS, type FootprintConfidence } from '../data/schema.ts';
-import { displaySign, fmtPct, fmtSigned, round1 } from '../charts/svg.ts';
-import { areaCounts, includesZero } from '../charts/words.ts';
+import { CONFIDENCE_LEVELS, FAST_GROWTH_PCT, type FootprintConfidence } from '../data/schema.ts';
+import { displaySign, fmtPct, fmtSigned, round1, upperFirst } from '../charts/svg.ts';
+import { areaCounts, includesZero, residentsChangePct } from '../charts/words.ts';
+// Two decimals: the specifications differ by hundredths, which one decimal would hide.
+import { fmtSigned2 } from '../charts/robustness-words.ts';
 
 const MINUS = '\u2212';
 
@@ -391,12 +393,10 @@ export function robustnessParagraph(r: Robustness, m: RobustnessMeasure = 'very_
   const all = withZero === rows.length ? `every one of the ${rows.length}` : `${withZero} of the ${rows.length}`;
   return (
     `We worked the difference in ${label} health out ${rows.length} ways: with other comparisons, other footprints and without the fastest-growing neighbourhoods. ` +
-    `The interval includes zero in ${all}. The estimate runs from ${signed2(lo.estimate)} points (${shortLabel(lo.label)}) to ${signed2(hi.estimate)} points (${shortLabel(hi.label)}).`
+    `The interval includes zero in ${all}. The estimate runs from ${fmtSigned2(lo.estimate)} points (${shortLabel(lo.label)}) to ${fmtSigned2(hi.estimate)} points (${shortLabel(hi.label)}).`
   );
 }
 
-/** Two decimals, signed: the specifications differ by hundredths, which one decimal would hide. */
-const signed2 = (v: number) => (Math.round(v * 100) === 0 ? '0.00' : `${v > 0 ? '+' : MINUS}${Math.abs(v).toFixed(2)}`);
 /** A specification's label, lower-cased and without its bracketed detail, for use inside a sentence. */
 const shortLabel = (t: string) => (t.charAt(0).toLowerCase() + t.slice(1)).replace(/ \([^)]*\)$/, '');
 
@@ -411,11 +411,9 @@ export function placeboParagraph(r: Robustness): string {
   return (
     `To see what chance alone does, we drew ${r.placebo.sets.toLocaleString('en-GB')} sets of pretend Big Local areas: ` +
     `clusters of neighbouring census neighbourhoods in the same regions, of the same sizes and levels of deprivation, that got no Big Local money, each compared with its own similar areas as the real ones are. ` +
-    `${capitalise(one('very_good'))}; ${one('bad_or_very_bad')}, where higher means a smaller fall in bad health than the pretend areas saw.`
+    `${upperFirst(one('very_good'))}; ${one('bad_or_very_bad')}, where higher means a smaller fall in bad health than the pretend areas saw.`
   );
 }
-
-const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
@@ -442,8 +440,8 @@ export function coverageParagraph(r: Robustness): string {
  * grew most. The correlation is Pearson's, across areas, of the change in the very good share and
  * the change in residents (per cent).
  */
-export function growthParagraph(areas: BigLocalArea[], fastPct = 40): string {
-  const growth = (a: BigLocalArea) => (100 * (a.health.counts2021.residents - a.health.counts2011.residents)) / a.health.counts2011.residents;
+export function growthParagraph(areas: BigLocalArea[], fastPct = FAST_GROWTH_PCT): string {
+  const growth = (a: BigLocalArea) => residentsChangePct(a) ?? 0;
   const xs = areas.map(growth);
   const ys = areas.map((a) => a.health.changePp.very_good);
   const mean = (v: number[]) => v.reduce((p, q) => p + q, 0) / v.length;
