@@ -23,6 +23,7 @@ import {
   lsoaProperties,
   placeFootprints,
   places,
+  siteSummary,
   summaryOf,
   tableFiles,
   type Footprints,
@@ -32,7 +33,7 @@ import { AREA_CSV_COLUMNS } from './csv-text.ts';
 import type { FootprintSource, LsoaPoint } from './footprints.ts';
 import type { AreaListRow, LadInfo, LsoaLookupRow } from './inputs.ts';
 import type { ComparisonUnit, UnitIndex } from './units.ts';
-import type { HealthCounts, Robustness } from '../../src/data/schema.ts';
+import type { HealthCounts, Robustness, Summary } from '../../src/data/schema.ts';
 
 const [L1, L2, L3] = ['E06000001', 'E06000002', 'E06000003'];
 const lads = new Map<string, LadInfo>([
@@ -59,6 +60,7 @@ const unit = (lsoa21: string[], lad: string, imdDecile: number, counts2011: Heal
   counts2011,
   counts2021,
   imdDecile,
+  imdScore: 50 - 4 * imdDecile,
 });
 const U1 = unit([LSOA.A1], L1, 1, c(100, 50, 30, 10, 8, 2), c(100, 60, 25, 10, 4, 1));
 const U2 = unit([LSOA.A2, LSOA.A3], L1, 1, c(200, 100, 50, 30, 15, 5), c(200, 110, 50, 25, 10, 5));
@@ -93,6 +95,10 @@ const source: FootprintSource = {
   ]),
 };
 const place = () => placeFootprints(source, points, index, lads, '/raw/geography/lsoa21_boundaries_england.geojson');
+
+/** Intervals twice as wide about the same estimates: the placebo test's widening, in small. */
+const widened = (byMeasure: Record<string, { estimate: number; lower: number; upper: number }>) =>
+  Object.fromEntries(Object.entries(byMeasure).map(([m, v]) => [m, { estimate: v.estimate, lower: v.estimate - 2 * (v.estimate - v.lower), upper: v.estimate + 2 * (v.upper - v.estimate) }])) as Summary['differenceInDifferences'];
 
 describe('placeFootprints', () => {
   const footprints = place();
@@ -328,17 +334,24 @@ describe('areaRecords, places and the summary', () => {
     const interval = { estimate: 0.1, lower: -0.2, upper: 0.4 };
     const both = <T>(v: T) => ({ very_good: v, bad_or_very_bad: v });
     const robustness: Robustness = {
-      specifications: [{ specification: 'main', label: 'Main', group: 'comparator', measure: 'very_good', ...interval, areas: 2 }],
+      specifications: [{ specification: 'main', label: 'Main', group: 'comparator', measure: 'very_good', ...interval, areas: 2, bootstrapLower: -0.1, bootstrapUpper: 0.3 }],
       placebo: { sets: 2, seed: 1, measures: both({ real: 0.1, mean: 0, sd: 0.2, percentile: 50, p: 0.9, interval }), draws: both([0.25, -0.125]) },
       coverage: { sets: 2, replicates: 9, excludesZeroPct: both(0) },
+      intervals: { method: 'placebo', sets: 2, ...widened(summary.differenceInDifferences) },
       areaDifferences: both({ mean: 0, median: 0, above: 1, below: 1, equal: 0 }),
     };
-    const files = tableFiles({ summary, areas, districts: [], regions: [] }, robustness, units, lads, footprints.areaOfUnit);
+    const site = siteSummary(summary, robustness.intervals);
+    // The site's intervals are the placebo test's; the bootstrap's are kept beside them.
+    expect(site.differenceInDifferences).toEqual(widened(summary.differenceInDifferences));
+    expect(site.bootstrapDifferenceInDifferences).toEqual(summary.differenceInDifferences);
+    expect(site.interval).toEqual({ method: 'placebo', sets: 2 });
+    expect(() => siteSummary(summary, { ...robustness.intervals, very_good: { estimate: 9, lower: 8, upper: 10 } })).toThrow(/not around the summary's estimate/);
+    const files = tableFiles({ summary: site, areas, districts: [], regions: [] }, robustness, units, lads, footprints.areaOfUnit);
     expect([...files.keys()]).toEqual([
       'robustness.json', 'public/robustness.csv', 'public/placebo.csv',
       'summary.json', 'areas.json', 'districts.json', 'regions.json', 'public/big-local-areas.csv', 'public/summary.csv', 'public/units.csv',
     ]);
-    expect(files.get('public/robustness.csv')).toBe('specification,label,group,measure,estimate_pp,lower_pp,upper_pp,areas\nmain,Main,comparator,very_good,0.1000,-0.2000,0.4000,2\n');
+    expect(files.get('public/robustness.csv')).toBe('specification,label,group,measure,estimate_pp,lower_pp,upper_pp,areas,bootstrap_lower_pp,bootstrap_upper_pp\nmain,Main,comparator,very_good,0.1000,-0.2000,0.4000,2,-0.1000,0.3000\n');
     expect(files.get('public/placebo.csv')).toBe('draw,very_good_did_pp,bad_or_very_bad_did_pp\n1,0.2500,0.2500\n2,-0.1250,-0.1250\n');
     expect(JSON.parse(files.get('areas.json')!)).toEqual(areas);
     expect(files.get('public/big-local-areas.csv')!.split('\n')[0]).toBe(AREA_CSV_COLUMNS.join(','));

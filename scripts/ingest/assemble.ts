@@ -18,6 +18,7 @@ import type { DistrictInputs, LsoaMapList, MapInputs } from './geometry-messages
 import {
   BigLocalAreasSchema,
   CONFIDENCE_LEVELS,
+  HEALTH_MEASURES,
   PlacesSchema,
   SummarySchema,
   healthShares,
@@ -282,7 +283,10 @@ export interface SummaryCounts {
   lsoa21: number;
 }
 
-export function summaryOf(comparison: Pick<Comparison, 'groups' | 'differenceInDifferences'>, areas: BigLocalArea[], counts: SummaryCounts): Summary {
+/** The summary before the placebo test has widened its intervals: `differenceInDifferences` is the bootstrap's. */
+export type BootstrapSummary = Omit<Summary, 'interval' | 'bootstrapDifferenceInDifferences'>;
+
+export function summaryOf(comparison: Pick<Comparison, 'groups' | 'differenceInDifferences'>, areas: BigLocalArea[], counts: SummaryCounts): BootstrapSummary {
   return {
     groups: comparison.groups,
     differenceInDifferences: comparison.differenceInDifferences,
@@ -298,16 +302,28 @@ export function summaryOf(comparison: Pick<Comparison, 'groups' | 'differenceInD
   };
 }
 
+/**
+ * The summary the site reads: the estimates with the site's interval (the placebo test's, from
+ * robustness.json), and the bootstrap's kept beside it. Checked against the schema, in its key order.
+ */
+export function siteSummary(draft: BootstrapSummary, intervals: Robustness['intervals']): Summary {
+  const { method, sets, ...byMeasure } = intervals;
+  for (const m of HEALTH_MEASURES) {
+    if (byMeasure[m].estimate !== draft.differenceInDifferences[m].estimate) throw new Error(`the placebo interval of ${m} is not around the summary's estimate`);
+  }
+  return SummarySchema.parse({ ...draft, differenceInDifferences: byMeasure, interval: { method, sets }, bootstrapDifferenceInDifferences: draft.differenceInDifferences });
+}
+
 /** The processed tables: what the site reads besides the maps. */
-export interface Tables {
-  summary: Summary;
+export interface Tables<S = Summary> {
+  summary: S;
   areas: BigLocalArea[];
   districts: Place[];
   regions: Place[];
 }
 
 /** The area, district, region and summary tables, each checked against the schema. */
-export function assembleTables(inputs: Inputs, index: UnitIndex, footprints: Footprints, comparison: Comparison, order: AreaName[], points: LsoaPoint[]): Tables {
+export function assembleTables(inputs: Inputs, index: UnitIndex, footprints: Footprints, comparison: Comparison, order: AreaName[], points: LsoaPoint[]): Tables<BootstrapSummary> {
   const areas = areaRecords(order, inputs, footprints, comparison.figures, points);
   const { districts, regions } = places(index.units, inputs.lads, footprints.areaOfUnit);
   const summary = summaryOf(comparison, areas, {
@@ -317,12 +333,10 @@ export function assembleTables(inputs: Inputs, index: UnitIndex, footprints: Foo
     lsoa11: inputs.health2011.counts.size,
     lsoa21: inputs.health2021.counts.size,
   });
-  // The summary is written as the schema gives it back, in the schema's key order.
-  const checked = SummarySchema.parse(summary);
   BigLocalAreasSchema.parse(areas);
   PlacesSchema.parse(districts);
   PlacesSchema.parse(regions);
-  return { summary: checked, areas, districts, regions };
+  return { summary, areas, districts, regions };
 }
 
 /** The text of every processed file but the maps: path under the output folder → text. */

@@ -68,8 +68,11 @@ export function unitsCsv(units: ComparisonUnit[], lads: Map<string, LadInfo>, ar
 
 /** public/robustness.csv: the difference in differences under each specification, per measure. */
 export function robustnessCsv(robustness: Robustness): string {
-  const cols = ['specification', 'label', 'group', 'measure', 'estimate_pp', 'lower_pp', 'upper_pp', 'areas'];
-  return csv(cols, robustness.specifications.map((r) => [r.specification, r.label, r.group, r.measure, r.estimate.toFixed(4), r.lower.toFixed(4), r.upper.toFixed(4), r.areas]));
+  // The bootstrap's own edges go last, after the published columns.
+  const cols = ['specification', 'label', 'group', 'measure', 'estimate_pp', 'lower_pp', 'upper_pp', 'areas', 'bootstrap_lower_pp', 'bootstrap_upper_pp'];
+  return csv(cols, robustness.specifications.map((r) => [
+    r.specification, r.label, r.group, r.measure, r.estimate.toFixed(4), r.lower.toFixed(4), r.upper.toFixed(4), r.areas, r.bootstrapLower.toFixed(4), r.bootstrapUpper.toFixed(4),
+  ]));
 }
 
 /** public/placebo.csv: each placebo set's difference in differences, in draw order. */

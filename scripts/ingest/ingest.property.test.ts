@@ -29,6 +29,7 @@ import {
   lsoaProperties,
   placeFootprints,
   robustnessInputs,
+  siteSummary,
   tableFiles,
 } from './assemble.ts';
 import { fixtureFiles, writeFixture } from './test-fixtures.ts';
@@ -58,7 +59,7 @@ async function ingestTables(raw: string): Promise<{ files: Record<string, string
   const tables = assembleTables(inputs, index, footprints, comparison, order, points);
   const neighbours = { codes: points.map((p) => p.code), pairs: sharedArcNeighbours(boundaries.dataset.shapes) };
   const robustness = RobustnessSchema.parse(robustnessReport(robustnessInputs(index, footprints, tables.areas, inputs.lads, inputs.ladFile, inputs.health2021.counts, neighbours)));
-  const files = tableFiles(tables, robustness, index.units, inputs.lads, footprints.areaOfUnit);
+  const files = tableFiles({ ...tables, summary: siteSummary(tables.summary, robustness.intervals) }, robustness, index.units, inputs.lads, footprints.areaOfUnit);
   return { files: Object.fromEntries([...files].map(([name, text]) => [`/${name}`, text])), maps };
 }
 

@@ -8,6 +8,7 @@ import { topology } from 'topojson-server';
 import { runIngest, writeAtomically, type IngestResult } from './run.ts';
 import { AREA_CSV_COLUMNS } from './csv-text.ts';
 import { InputError } from './read-tables.ts';
+import type { Robustness } from '../../src/data/schema.ts';
 import { INPUT_PATHS } from './inputs.ts';
 import { LSOA11, counts2011, counts2021, fixtureFiles, footprintBox, footprintGeojson, writeFixture } from './test-fixtures.ts';
 import { snapshotDir } from './test-fixtures.ts';
@@ -70,9 +71,14 @@ describe('ingest on a small fixture', () => {
     const summaryCsv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'public/summary.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(summaryCsv.map((r) => r.group)).toEqual(['england', 'big_local', 'similar_areas']);
     expect(summaryCsv[0]!.pct_very_good_2011).toBe(summary.groups.england.pct2011.very_good.toFixed(2));
-    const d = summary.differenceInDifferences.very_good;
+    // The bootstrap's interval is around its estimate; the site's is the placebo test's, with the same estimate.
+    const d = summary.bootstrapDifferenceInDifferences.very_good;
     expect(d.lower).toBeLessThanOrEqual(d.estimate + 1e-9);
     expect(d.upper).toBeGreaterThanOrEqual(d.estimate - 1e-9);
+    const robustness = JSON.parse(readFileSync(join(out, 'robustness.json'), 'utf8')) as Robustness;
+    expect(summary.differenceInDifferences.very_good).toEqual(robustness.intervals.very_good);
+    expect(summary.differenceInDifferences.very_good.estimate).toBe(d.estimate);
+    expect(robustness.specifications.find((r) => r.specification === 'main' && r.measure === 'very_good')).toMatchObject(robustness.intervals.very_good);
     expect(result.files).toContain('geo/lsoa/E06000001.topo.json');
   });
 

@@ -4,6 +4,7 @@ import { buildComparatorModel, differenceInDifferences, sumUnits, type AreaFigur
 import type { LadInfo } from './inputs.ts';
 import {
   CellComparator,
+  NearestNeighbourComparator,
   REGION_DECILE,
   baselineMatched,
   bootstrapInterval,
@@ -17,6 +18,7 @@ import {
   type StudyArea,
   type StudyUnit,
 } from './robustness.ts';
+import { NEAREST_NEIGHBOURS } from '../../src/data/schema.ts';
 import { PlaceboComparator, PlaceboPool, placeboEstimates, placeboRank, placeboTarget } from './placebo.ts';
 
 /** Placebo sets as lists of units. */
@@ -56,6 +58,7 @@ function grid(seed: number, effect = 0, bigLocal: Set<string> = new Set()) {
         lad: `L${Math.floor(x / 6)}${Math.floor(y / 12)}`,
         region: x < SIDE / 2 ? 'A' : 'B',
         imdDecile: 1 + Math.floor(x / 3) % 4,
+        imdScore: 10 + 3 * (Math.floor(x / 3) % 4) + (y % 5),
         counts2011: counts(residents, vg11),
         counts2021: counts(r21, vg21),
       });
@@ -117,6 +120,7 @@ describe('specifications', () => {
       'comparator:main',
       'comparator:baseline-matched',
       'comparator:district-decile',
+      'comparator:nearest-neighbours',
       'comparator:exclude-adjacent',
       'footprints:exclude-low-confidence',
       'footprints:high-confidence-only',
@@ -124,6 +128,34 @@ describe('specifications', () => {
     ]);
     expect(specs.find((s) => s.id === 'exclude-low-confidence')!.areas.map((a) => a.code)).toEqual(['area-1', 'area-2', 'area-4', 'area-5', 'area-7']);
     for (const s of specs) expect(new Set(s.areas.map((a) => a.code)).size).toBe(s.areas.length);
+  });
+
+  it('nearest neighbours: the k closest pool units of the region, an exact twin first, scaled to the unit', () => {
+    const { areas, pool } = study(5);
+    const target = areas[2]!.units[0]!;
+    const twin: StudyUnit = { ...pool.find((u) => u.region === target.region)!, id: 'U-twin', imdScore: target.imdScore, counts2011: { ...target.counts2011 } };
+    const model = new NearestNeighbourComparator([...pool, twin]);
+    const near = model.neighboursOf(target);
+    expect(near).toHaveLength(NEAREST_NEIGHBOURS);
+    expect(near[0]!.id).toBe('U-twin');
+    expect(near.every((u) => u.region === target.region)).toBe(true);
+    const inside = new Set(areas.flatMap((a) => a.units.map((u) => u.id)));
+    expect(near.some((u) => inside.has(u.id))).toBe(false);
+    // Nearest first, and no unit of the region left out is closer than the farthest kept (brute force).
+    const all = [...pool, twin];
+    const sd = (xs: number[]) => {
+      const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+    };
+    const share = (u: StudyUnit) => u.counts2011.very_good / u.counts2011.residents;
+    const [sdScore, sdShare] = [sd(all.map((u) => u.imdScore)), sd(all.map(share))];
+    const distance = (u: StudyUnit) => ((u.imdScore - target.imdScore) / sdScore) ** 2 + ((share(u) - share(target)) / sdShare) ** 2;
+    const ranked = all.filter((u) => u.region === target.region).sort((a, b) => distance(a) - distance(b) || (a.id < b.id ? -1 : 1));
+    expect(near.map((u) => u.id)).toEqual(ranked.slice(0, NEAREST_NEIGHBOURS).map((u) => u.id));
+    // One neighbour: the comparator is the twin, scaled to the unit's 2011 residents.
+    const one = new NearestNeighbourComparator([...pool, twin], 1).comparatorFor([target]);
+    expect(one.counts2011.residents).toBeCloseTo(target.counts2011.residents, 9);
+    expect(one.counts2021.very_good).toBeCloseTo(twin.counts2021.very_good, 9);
   });
 
   it('leave-one-out bounds bracket the main estimate', () => {
@@ -233,5 +265,25 @@ describe('coverage', () => {
       return i.lower <= 0 && i.upper >= 0;
     }).length;
     expect(covered / draws.length).toBeGreaterThan(0.9);
+  });
+
+  it('the placebo interval allows for a method that leans: it covers zero for 95% of sets wherever they centre', () => {
+    const normal = randomNormal.source(randomLcg(0.42));
+    for (const centre of [0, 0.5, -0.3]) {
+      const draws = Array.from({ length: 1000 }, normal(centre, 0.1));
+      const covered = draws.filter((d) => {
+        const i = placeboInterval(d, draws);
+        return i.lower <= 0 && i.upper >= 0;
+      }).length;
+      expect(covered / draws.length).toBeGreaterThanOrEqual(0.94);
+      expect(covered / draws.length).toBeLessThanOrEqual(0.96);
+    }
+    // The estimate is kept as it is; the interval moves away from the lean.
+    const leaning = Array.from({ length: 1000 }, normal(0.5, 0.1));
+    const i = placeboInterval(0.5, leaning);
+    expect(i.estimate).toBe(0.5);
+    expect(i.lower).toBeLessThan(0.05);
+    expect(i.upper).toBeGreaterThan(-0.05);
+    expect(i.lower).toBeGreaterThan(-0.3);
   });
 });

@@ -15,6 +15,7 @@ import { quantileSorted, randomInt, randomLcg } from 'd3';
 import {
   FAST_GROWTH_PCT,
   HEALTH_MEASURES,
+  NEAREST_NEIGHBOURS,
   ROBUSTNESS_MEASURES,
   healthShares,
   round,
@@ -133,7 +134,7 @@ const NATIONAL = 'national';
  * Pool totals per cell, worked out once. `comparatorFor` reweights them to a set of Big Local units'
  * 2011 residents per cell, optionally leaving some pool units out (a placebo area's own units).
  */
-export class CellComparator {
+export class CellComparator implements Comparator {
   private cells = new Map<string, Cell>();
   constructor(
     pool: StudyUnit[],
@@ -197,6 +198,79 @@ export class CellComparator {
     return { counts2011: countsAt(out, 0), counts2021: countsAt(out, FIELDS.length) };
   }
 
+}
+
+/** What gives a set of Big Local units their comparator's counts: cells of the pool, or nearest neighbours. */
+export interface Comparator {
+  comparatorFor(units: StudyUnit[]): Year2;
+}
+
+/**
+ * Nearest neighbours instead of cells: each Big Local unit is matched with the `k` pool units of
+ * its region closest to it on IMD 2019 score and 2011 very-good share (each measured in standard
+ * deviations across the pool, so that neither dominates), and their counts, scaled to the unit's
+ * 2011 residents, are its comparator. Finer than a decile: a unit near the top of its decile is
+ * matched with units near the top too. Ties go to the smaller unit id, so the match is stable.
+ */
+export class NearestNeighbourComparator implements Comparator {
+  private byRegion = new Map<string, StudyUnit[]>();
+  private scoreSd: number;
+  private shareSd: number;
+  constructor(
+    pool: StudyUnit[],
+    private k = NEAREST_NEIGHBOURS,
+  ) {
+    const sd = (xs: number[]) => {
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1)) || 1;
+    };
+    this.scoreSd = sd(pool.map((u) => u.imdScore));
+    this.shareSd = sd(pool.map((u) => healthShares(u.counts2011).very_good));
+    for (const u of [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const list = this.byRegion.get(u.region);
+      if (list) list.push(u);
+      else this.byRegion.set(u.region, [u]);
+    }
+  }
+
+  /** The `k` pool units of `unit`'s region nearest to it, nearest first. */
+  neighboursOf(unit: StudyUnit): StudyUnit[] {
+    const candidates = this.byRegion.get(unit.region) ?? [];
+    if (candidates.length === 0) throw new Error(`no comparator units in region ${unit.region}`);
+    const share = healthShares(unit.counts2011).very_good;
+    // The k best so far, kept sorted by distance: candidates come in id order, so an equal distance never displaces.
+    const best: { d: number; u: StudyUnit }[] = [];
+    for (const c of candidates) {
+      const ds = (c.imdScore - unit.imdScore) / this.scoreSd;
+      const dh = (healthShares(c.counts2011).very_good - share) / this.shareSd;
+      const d = ds * ds + dh * dh;
+      if (best.length === this.k && d >= best[this.k - 1]!.d) continue;
+      let i = best.length === this.k ? this.k - 1 : best.length;
+      while (i > 0 && best[i - 1]!.d > d) {
+        best[i] = best[i - 1]!;
+        i--;
+      }
+      best[i] = { d, u: c };
+    }
+    return best.map((b) => b.u);
+  }
+
+  comparatorFor(units: StudyUnit[]): Year2 {
+    const out = new Float64Array(2 * FIELDS.length);
+    for (const unit of units) {
+      const near = this.neighboursOf(unit);
+      const residents = near.reduce((s, u) => s + u.counts2011.residents, 0);
+      if (residents <= 0) throw new Error(`the nearest comparator units of ${unit.id} have no residents`);
+      const w = unit.counts2011.residents / residents;
+      for (const u of near) {
+        for (let f = 0; f < FIELDS.length; f++) {
+          out[f]! += u.counts2011[FIELDS[f]!] * w;
+          out[FIELDS.length + f]! += u.counts2021[FIELDS[f]!] * w;
+        }
+      }
+    }
+    return { counts2011: countsAt(out, 0), counts2021: countsAt(out, FIELDS.length) };
+  }
 }
 
 /** Region × IMD decile, falling back to the decile nationally: the site's main comparator. */
@@ -280,7 +354,7 @@ export interface Specification {
   areas: { code: string; own: Year2; comparator: Year2 }[];
 }
 
-const withComparator = (areas: StudyArea[], model: CellComparator) =>
+const withComparator = (areas: StudyArea[], model: Comparator) =>
   areas.filter((a) => a.units.length > 0).map((a) => ({ code: a.code, own: sumUnits(a.units), comparator: model.comparatorFor(a.units) }));
 
 /**
@@ -299,6 +373,12 @@ export function specifications(inputs: RobustnessInputs): Specification[] {
       areas: withComparator(areas, new CellComparator(pool, baselineMatched(shareBands(pool, 5)))),
     },
     { id: 'district-decile', label: 'Similar areas in the same district and deprivation decile', group: 'comparator', areas: withComparator(areas, new CellComparator(pool, DISTRICT_DECILE)) },
+    {
+      id: 'nearest-neighbours',
+      label: `Similar areas: for each neighbourhood, the ${NEAREST_NEIGHBOURS} in its region closest on deprivation score and 2011 very good health`,
+      group: 'comparator',
+      areas: withComparator(areas, new NearestNeighbourComparator(pool)),
+    },
   ];
   if (inputs.nextToFootprint) {
     const far = pool.filter((u) => !inputs.nextToFootprint!.has(u.id));
@@ -433,15 +513,18 @@ export function coverage(placebo: { packed: Float64Array }[], replicates: number
 }
 
 /**
- * An interval from the placebo distribution instead of the bootstrap: the real estimate less the
- * placebo sets' 97.5th and 2.5th percentile errors (each set's estimate less the placebo mean).
- * It counts every source of noise a set of 150 neighbourhoods has, including how neighbourhoods
- * close together move together, which resampling whole areas can miss.
+ * The site's 95% interval, from the placebo distribution instead of the bootstrap: every effect
+ * the placebo sets cannot tell from no effect at all. A set of 150 pretend areas shows what the
+ * method gives where there was no Big Local money: its spread counts every source of noise
+ * (including neighbourhoods close together moving together, which resampling whole areas misses),
+ * and its centre shows any lean of the method itself (the pretend sets need not average zero). An
+ * effect θ is kept when the estimate less θ falls within the placebo sets' middle 95%, so the
+ * interval runs from the estimate less their 97.5th percentile to the estimate less their 2.5th.
+ * On the placebo sets themselves it wrongly excludes zero 5% of the time, by construction.
  */
 export function placeboInterval(estimate: number, draws: number[]): Interval {
-  const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
-  const errors = draws.map((d) => d - mean).sort((a, b) => a - b);
-  return { estimate: round(estimate), lower: round(estimate - quantileSorted(errors, 0.975)!), upper: round(estimate - quantileSorted(errors, 0.025)!) };
+  const sorted = [...draws].sort((a, b) => a - b);
+  return { estimate: round(estimate), lower: round(estimate - quantileSorted(sorted, 0.975)!), upper: round(estimate - quantileSorted(sorted, 0.025)!) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -456,7 +539,7 @@ export const COVERAGE_REPLICATES = 199;
 const median = (xs: number[]) => quantileSorted([...xs].sort((a, b) => a - b), 0.5)!;
 
 /** Rows of robustness.csv for one specification: its interval per measure. */
-function rowsOf(spec: Pick<Specification, 'id' | 'label' | 'group' | 'areas'>, intervals: Record<HealthMeasure, Interval>): RobustnessRow[] {
+function rowsOf(spec: Pick<Specification, 'id' | 'label' | 'group' | 'areas'>, intervals: Record<HealthMeasure, Interval>): Omit<RobustnessRow, 'bootstrapLower' | 'bootstrapUpper'>[] {
   return ROBUSTNESS_MEASURES.map((m) => ({
     specification: spec.id,
     label: spec.label,
@@ -480,7 +563,7 @@ export function robustnessReport(inputs: ReportInputs, step: <T>(label: string, 
   const specs = step('robustness: specifications', () => specifications(inputs));
   const main = specs.find((s) => s.id === 'main');
   if (!main) throw new Error('the robustness checks need at least two Big Local areas');
-  const rows = step(`robustness: ${specs.length + 2} bootstraps`, () => {
+  const bootstrapRows = step(`robustness: ${specs.length + 2} bootstraps`, () => {
     const out = specs.flatMap((s) => rowsOf(s, bootstrapInterval(packAreas(s.areas))));
     // Leaving out the one area that moves each measure most, down and up (with three or more).
     if (main.areas.length < 3) return out;
@@ -518,6 +601,10 @@ export function robustnessReport(inputs: ReportInputs, step: <T>(label: string, 
     }),
   ) as Robustness['placebo']['measures'];
 
+  // The site's interval: the placebo sets' spread around the real estimate, for every measure.
+  const intervals = Object.fromEntries(HEALTH_MEASURES.map((m) => [m, placeboInterval(real[m], placebo.map((p) => p.estimates[m]))])) as Record<HealthMeasure, Interval>;
+  const rows = calibrateRows(bootstrapRows, intervals);
+
   const areaDifferences = Object.fromEntries(
     ROBUSTNESS_MEASURES.map((m) => {
       const diffs = main.areas.map((a) => {
@@ -538,6 +625,32 @@ export function robustnessReport(inputs: ReportInputs, step: <T>(label: string, 
     specifications: rows,
     placebo: { sets: PLACEBO_SETS, seed: PLACEBO_SEED, measures, draws },
     coverage: cover,
+    intervals: { method: 'placebo', sets: PLACEBO_SETS, ...intervals },
     areaDifferences,
   };
+}
+
+/**
+ * Every specification's bootstrap interval widened as the main one is by the placebo test: each
+ * side stretched by the main specification's ratio of the placebo interval's side to the
+ * bootstrap's, so the main row equals the site's interval and every row allows for what resampling
+ * whole areas misses (neighbourhoods close together moving together). The bootstrap's own edges
+ * are kept beside them.
+ */
+export function calibrateRows(rows: Omit<RobustnessRow, 'bootstrapLower' | 'bootstrapUpper'>[], intervals: Record<HealthMeasure, Interval>): RobustnessRow[] {
+  const stretch = Object.fromEntries(
+    ROBUSTNESS_MEASURES.map((m) => {
+      const main = rows.find((r) => r.specification === 'main' && r.measure === m);
+      if (!main) throw new Error(`no main row for ${m}`);
+      const side = (placebo: number, boot: number) => (boot === main.estimate ? 1 : (placebo - main.estimate) / (boot - main.estimate));
+      return [m, { lower: side(intervals[m].lower, main.lower), upper: side(intervals[m].upper, main.upper) }];
+    }),
+  ) as Record<RobustnessMeasure, { lower: number; upper: number }>;
+  return rows.map((r) => ({
+    ...r,
+    lower: round(r.estimate + stretch[r.measure].lower * (r.lower - r.estimate)),
+    upper: round(r.estimate + stretch[r.measure].upper * (r.upper - r.estimate)),
+    bootstrapLower: r.lower,
+    bootstrapUpper: r.upper,
+  }));
 }

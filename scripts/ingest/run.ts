@@ -24,6 +24,7 @@ import {
   lsoaProperties,
   placeFootprints,
   robustnessInputs,
+  siteSummary,
   tableFiles,
 } from './assemble.ts';
 import { robustnessReport } from './robustness.ts';
@@ -81,13 +82,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       robustnessReport(robustnessInputs(index, footprints, tables.areas, inputs.lads, inputs.ladFile, inputs.health2021.counts, neighbours), step),
     );
 
+    const summary = siteSummary(tables.summary, robustness.intervals); // the site's interval is the placebo test's
+
     // 6. Write everything to a temporary folder, then swap it in.
-    const files = tableFiles(tables, robustness, index.units, inputs.lads, footprints.areaOfUnit);
+    const files = tableFiles({ ...tables, summary }, robustness, index.units, inputs.lads, footprints.areaOfUnit);
     if (footprintMap) files.set('geo/footprints.topo.json', JSON.stringify(footprintMap) + '\n');
     for (const [name, text] of await maps) files.set(name, text); // worker: done
     step('write files', () => writeAtomically(resolve(options.out), files));
     log(`  ${'total'.padEnd(44)} ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s`);
-    return { summary: tables.summary, files: [...files.keys()].sort() };
+    return { summary, files: [...files.keys()].sort() };
   } finally {
     await geometry.close();
   }

@@ -32,6 +32,11 @@ export interface ComparisonUnit {
   counts2021: HealthCounts;
   /** IMD 2019 decile (1 = most deprived 10%) of the unit. */
   imdDecile: number;
+  /**
+   * IMD 2019 score (higher = more deprived) of the unit: its 2011 LSOAs' scores weighted by their
+   * 2011 residents. The nearest-neighbour comparator matches on it, finer than the decile.
+   */
+  imdScore: number;
 }
 
 /**
@@ -155,12 +160,25 @@ export function buildUnits(
       counts2011,
       counts2021,
       imdDecile: unitDecile(lsoa11, health2011, imd, imdCount),
+      imdScore: unitScore(lsoa11, health2011, imd),
     };
     units.push(unit);
     for (const code of lsoa21) unitOfLsoa21.set(code, unit);
   }
   units.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { units, unitOfLsoa21, lsoa21Names, lsoa21Lad, ladNames };
+}
+
+/** The 2011-resident-weighted mean IMD score of a unit's 2011 LSOAs (unitDecile has checked they all have one). */
+function unitScore(lsoa11: string[], health2011: HealthTable, imd: { byLsoa11: Map<string, ImdRow> }): number {
+  let weighted = 0;
+  let weight = 0;
+  for (const code of lsoa11) {
+    const w = health2011.counts.get(code)!.residents;
+    weighted += imd.byLsoa11.get(code)!.score * w;
+    weight += w;
+  }
+  return weight > 0 ? weighted / weight : lsoa11.reduce((s, code) => s + imd.byLsoa11.get(code)!.score, 0) / lsoa11.length;
 }
 
 /**

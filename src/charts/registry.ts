@@ -85,6 +85,9 @@ const CENSUS =
   'Source: ONS, Census 2011 (table QS302EW) and Census 2021 (TS037), general health of all usual residents';
 const BOUNDARIES = 'Boundaries: ONS Open Geography Portal (generalised), contains OS data © Crown copyright and database right';
 const FOOTPRINTS = 'Big Local footprints and similar-area weights (IMD deciles within region): this site’s analysis';
+/** How the site's intervals are made, for a source line. */
+const placeboIntervalNote = (sets: number) =>
+  `95% intervals from ${sets.toLocaleString('en-GB')} placebo sets of similar neighbourhoods that got no Big Local money (see the method).`;
 
 export const charts: ChartRegistry = {
   'england-health': { ...pick(englandHealth), id: 'england-health', source: () => `${CENSUS}.` },
@@ -93,7 +96,7 @@ export const charts: ChartRegistry = {
   'did-interval': {
     ...pick(didInterval),
     id: 'did-interval',
-    source: () => `${CENSUS}. ${FOOTPRINTS}. 95% intervals from a bootstrap that resamples Big Local areas.`,
+    source: (d) => `${CENSUS}. ${FOOTPRINTS}. ${placeboIntervalNote(d.interval.sets)}`,
   },
   'area-change': { ...pick(areaChange), id: 'area-change', source: () => `${CENSUS}. ${FOOTPRINTS}.` },
   'area-health': { ...pick(areaHealth), id: 'area-health', source: () => `${CENSUS}. ${FOOTPRINTS}.` },
@@ -108,7 +111,7 @@ export const charts: ChartRegistry = {
   robustness: {
     ...pick(robustness),
     id: 'robustness',
-    source: () => `${CENSUS}. ${FOOTPRINTS}. 95% intervals from a bootstrap that resamples Big Local areas.`,
+    source: (d) => `${CENSUS}. ${FOOTPRINTS}. ${placeboIntervalNote(d.intervals.sets)} Each specification’s bootstrap interval is stretched, side by side, as much as the main one’s is.`,
   },
 };
 

@@ -1,5 +1,5 @@
 /**
- * How far the finding holds: the difference in differences and its 95% bootstrap interval under
+ * How far the finding holds: the difference in differences and its 95% interval (the bootstrap's, stretched side by side as the placebo test stretches the main one) under
  * each specification (other comparators, other footprint rules, without fast-growing
  * neighbourhoods), grouped by what they vary, with zero marked and the main one emphasised.
  * Each specification's label sits above its interval, so long labels stay legible on phones.

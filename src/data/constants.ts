@@ -68,8 +68,15 @@ export interface Interval {
 
 export interface Summary {
   groups: Record<GroupId, HealthChange>;
-  /** Big Local change minus similar-areas change, per measure, with a bootstrap 95% interval. */
+  /**
+   * Big Local change minus similar-areas change, per measure, with the site's 95% interval: from
+   * the placebo test (robustness.json `intervals`), as `interval` says.
+   */
   differenceInDifferences: Record<HealthMeasure, Interval>;
+  /** How the interval of `differenceInDifferences` was found. */
+  interval: { method: 'placebo'; sets: number };
+  /** The percentile bootstrap over areas, which the placebo test widens: its intervals and settings. */
+  bootstrapDifferenceInDifferences: Record<HealthMeasure, Interval>;
   bootstrap: { replicates: number; seed: number; resampled: 'areas' };
   footprints: {
     source: string;
@@ -122,6 +129,9 @@ export interface Place {
  */
 export const FAST_GROWTH_PCT = 40;
 
+/** Pool units each Big Local neighbourhood is matched with by the `nearest-neighbours` comparator. */
+export const NEAREST_NEIGHBOURS = 10;
+
 /** The measures the robustness checks and the placebo test are run for. */
 export const ROBUSTNESS_MEASURES = ['very_good', 'bad_or_very_bad'] as const;
 export type RobustnessMeasure = (typeof ROBUSTNESS_MEASURES)[number];
@@ -136,10 +146,14 @@ export interface RobustnessRow {
   group: SpecificationGroup;
   measure: RobustnessMeasure;
   estimate: number;
+  /** The 95% interval, widened as the site's interval is (see `Robustness['intervals']`). */
   lower: number;
   upper: number;
   /** Big Local areas in the estimate. */
   areas: number;
+  /** The percentile bootstrap's own edges, before widening. */
+  bootstrapLower: number;
+  bootstrapUpper: number;
 }
 
 /** Where the real estimate falls among the placebo sets, for one measure. */
@@ -165,8 +179,13 @@ export interface Robustness {
     /** Each set's difference in differences, in draw order. */
     draws: Record<RobustnessMeasure, number[]>;
   };
-  /** The site's bootstrap interval run on placebo sets, where the truth is no effect. */
+  /** The area bootstrap's interval run on placebo sets, where the truth is no effect. */
   coverage: { sets: number; replicates: number; excludesZeroPct: Record<RobustnessMeasure, number> };
+  /**
+   * The site's 95% interval for every measure: the real estimate less the placebo sets' 97.5th and
+   * 2.5th percentile errors. Wider than the area bootstrap's, which the coverage check found too narrow.
+   */
+  intervals: { [K in 'method' | 'sets' | HealthMeasure]: K extends 'method' ? 'placebo' : K extends 'sets' ? number : Interval };
   /** Each area's own change less its comparator's: how the 150 differences spread. */
   areaDifferences: Record<RobustnessMeasure, { mean: number; median: number; above: number; below: number; equal: number }>;
 }

@@ -67,19 +67,23 @@ export const HealthChangeSchema = z.object({
 });
 
 export const IntervalSchema = z.object({ estimate: pp, lower: pp, upper: pp });
+const intervalFields = {
+  very_good: IntervalSchema,
+  good: IntervalSchema,
+  fair: IntervalSchema,
+  bad: IntervalSchema,
+  very_bad: IntervalSchema,
+  very_good_or_good: IntervalSchema,
+  bad_or_very_bad: IntervalSchema,
+};
+const IntervalsSchema = z.object(intervalFields);
 
 export const SummarySchema = z.object({
   groups: z.object({ england: HealthChangeSchema, big_local: HealthChangeSchema, similar_areas: HealthChangeSchema }),
-  /** Big Local change minus similar-areas change, per measure, with a bootstrap 95% interval. */
-  differenceInDifferences: z.object({
-    very_good: IntervalSchema,
-    good: IntervalSchema,
-    fair: IntervalSchema,
-    bad: IntervalSchema,
-    very_bad: IntervalSchema,
-    very_good_or_good: IntervalSchema,
-    bad_or_very_bad: IntervalSchema,
-  }),
+  /** Big Local change minus similar-areas change, per measure, with the site's (placebo) 95% interval. */
+  differenceInDifferences: IntervalsSchema,
+  interval: z.object({ method: z.literal('placebo'), sets: z.number().int().positive() }),
+  bootstrapDifferenceInDifferences: IntervalsSchema,
   bootstrap: z.object({ replicates: z.number().int().positive(), seed: z.number().int(), resampled: z.literal('areas') }),
   footprints: z.object({
     source: z.string(),
@@ -137,6 +141,8 @@ export const RobustnessSchema = z.object({
       lower: pp,
       upper: pp,
       areas: z.number().int().positive(),
+      bootstrapLower: pp,
+      bootstrapUpper: pp,
     }),
   ),
   placebo: z.object({
@@ -152,6 +158,7 @@ export const RobustnessSchema = z.object({
     replicates: z.number().int().positive(),
     excludesZeroPct: robustnessRecord(z.number().min(0).max(100)),
   }),
+  intervals: z.object({ method: z.literal('placebo'), sets: z.number().int().positive(), ...intervalFields }),
   areaDifferences: robustnessRecord(
     z.object({ mean: pp, median: pp, above: z.number().int().nonnegative(), below: z.number().int().nonnegative(), equal: z.number().int().nonnegative() }),
   ),

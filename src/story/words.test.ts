@@ -181,9 +181,9 @@ describe('how far the finding holds, in words that follow robustness.json', () =
   const interval = (estimate: number, lower: number, upper: number) => ({ estimate, lower, upper });
   const robustness = (vgUpper: number, p: number, coverage: number): Robustness => ({
     specifications: [
-      { specification: 'main', label: 'Main comparison', group: 'comparator', measure: 'very_good', ...interval(0.1, -0.25, vgUpper), areas: 150 },
-      { specification: 'baseline-matched', label: 'Also matched on 2011 health (five bands)', group: 'comparator', measure: 'very_good', ...interval(-0.03, -0.37, 0.3), areas: 150 },
-      { specification: 'main', label: 'Main comparison', group: 'comparator', measure: 'bad_or_very_bad', ...interval(0.07, -0.06, 0.2), areas: 150 },
+      { specification: 'main', label: 'Main comparison', group: 'comparator', measure: 'very_good', ...interval(0.1, -0.25, vgUpper), areas: 150, bootstrapLower: -0.2, bootstrapUpper: vgUpper - 0.05 },
+      { specification: 'baseline-matched', label: 'Also matched on 2011 health (five bands)', group: 'comparator', measure: 'very_good', ...interval(-0.03, -0.37, 0.3), areas: 150, bootstrapLower: -0.3, bootstrapUpper: 0.24 },
+      { specification: 'main', label: 'Main comparison', group: 'comparator', measure: 'bad_or_very_bad', ...interval(0.07, -0.06, 0.2), areas: 150, bootstrapLower: -0.04, bootstrapUpper: 0.18 },
     ],
     placebo: {
       sets: 1000,
@@ -195,6 +195,7 @@ describe('how far the finding holds, in words that follow robustness.json', () =
       draws: { very_good: [], bad_or_very_bad: [] },
     },
     coverage: { sets: 1000, replicates: 199, excludesZeroPct: { very_good: coverage, bad_or_very_bad: 14.8 } },
+    intervals: { method: 'placebo', sets: 1000, ...makeSummary({ bl: 2.12, en: 1.32, sim: 2.02, did: [0.1, -0.28, 0.5] }).differenceInDifferences, very_good: interval(0.1, -0.28, 0.5), bad_or_very_bad: interval(0.07, -0.06, 0.21) },
     areaDifferences: { very_good: { mean: 0, median: -0.3, above: 66, below: 84, equal: 0 }, bad_or_very_bad: { mean: 0, median: 0.2, above: 92, below: 58, equal: 0 } },
   });
 
@@ -213,7 +214,14 @@ describe('how far the finding holds, in words that follow robustness.json', () =
   });
 
   it('says the interval is too narrow only when the placebo sets show it', () => {
-    expect(coverageParagraph(robustness(0.45, 0.96, 12.6))).toContain('Ours did so in 13% for very good health and 15% for bad or very bad health, so it is too narrow');
+    const narrow = coverageParagraph(robustness(0.45, 0.96, 12.6));
+    expect(narrow).toContain('did so in 13% for very good health and 15% for bad or very bad health: it is too narrow');
+    // The site's interval, from robustness.json's intervals, and whether each includes zero.
+    expect(narrow).toContain('−0.28 to +0.50 points for very good health and −0.06 to +0.21 for bad or very bad health. Both include zero.');
+    expect(narrow).toContain('they average +0.11 and −0.05 points');
+    const r = robustness(0.45, 0.96, 12.6);
+    r.intervals.bad_or_very_bad = { estimate: 0.07, lower: 0.01, upper: 0.25 };
+    expect(coverageParagraph(r)).toContain('Only the interval for very good health includes zero.');
     const fine = robustness(0.45, 0.96, 5.2);
     fine.coverage.excludesZeroPct.bad_or_very_bad = 4.9;
     expect(coverageParagraph(fine)).not.toContain('too narrow');

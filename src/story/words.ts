@@ -420,18 +420,24 @@ function ordinal(n: number): string {
   return `${n}${s}`;
 }
 
-/** The coverage check: how often the bootstrap interval wrongly excludes zero, and the wider interval. */
+/**
+ * The coverage check: how often the usual bootstrap interval wrongly excludes zero, why, and the
+ * placebo interval the site uses instead.
+ */
 export function coverageParagraph(r: Robustness): string {
   const c = r.coverage.excludesZeroPct;
-  const vg = r.placebo.measures.very_good.interval;
-  const bad = r.placebo.measures.bad_or_very_bad.interval;
+  const vg = r.intervals.very_good;
+  const bad = r.intervals.bad_or_very_bad;
+  const mean = (m: RobustnessMeasure) => r.placebo.measures[m].mean;
   const tooNarrow = Math.max(c.very_good, c.bad_or_very_bad) > 7.5;
+  const both = [includesZero(vg), includesZero(bad)];
   return (
     `A 95% interval should wrongly exclude zero in about 5% of those pretend sets. ` +
-    `Ours did so in ${c.very_good.toFixed(0)}% for very good health and ${c.bad_or_very_bad.toFixed(0)}% for bad or very bad health` +
-    (tooNarrow ? ', so it is too narrow: neighbourhoods close together move together, which resampling whole areas misses. ' : '. ') +
-    `Intervals built from the pretend sets instead are wider: ${signed(vg.lower)} to ${signed(vg.upper)} points for very good health and ${signed(bad.lower)} to ${signed(bad.upper)} for bad or very bad health. ` +
-    (includesZero(vg) && includesZero(bad) ? 'Both still include zero.' : 'Read each against zero.')
+    `The usual one, from resampling the areas, did so in ${c.very_good.toFixed(0)}% for very good health and ${c.bad_or_very_bad.toFixed(0)}% for bad or very bad health` +
+    (tooNarrow ? ': it is too narrow, because neighbourhoods close together move together, which resampling whole areas misses' : '') +
+    `. And the pretend sets do not centre on zero: they average ${fmtSigned2(mean('very_good'))} and ${fmtSigned2(mean('bad_or_very_bad'))} points, so the method itself leans a little. ` +
+    `Every interval on this site is therefore built from the pretend sets, allowing for both: ${fmtSigned2(vg.lower)} to ${fmtSigned2(vg.upper)} points for very good health and ${fmtSigned2(bad.lower)} to ${fmtSigned2(bad.upper)} for bad or very bad health. ` +
+    (both.every(Boolean) ? 'Both include zero.' : both.some(Boolean) ? `Only the interval for ${both[0] ? 'very good' : 'bad or very bad'} health includes zero.` : 'Neither includes zero.')
   );
 }
 
