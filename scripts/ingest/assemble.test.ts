@@ -337,6 +337,7 @@ describe('areaRecords, places and the summary', () => {
       specifications: [{ specification: 'main', label: 'Main', group: 'comparator', measure: 'very_good', ...interval, areas: 2, bootstrapLower: -0.1, bootstrapUpper: 0.3 }],
       placebo: { sets: 2, seed: 1, measures: both({ real: 0.1, mean: 0, sd: 0.2, percentile: 50, p: 0.9, interval }), draws: both([0.25, -0.125]) },
       coverage: { sets: 2, replicates: 9, excludesZeroPct: both(0) },
+      growthBands: [],
       intervals: { method: 'placebo', sets: 2, ...widened(summary.differenceInDifferences) },
       areaDifferences: both({ mean: 0, median: 0, above: 1, below: 1, equal: 0 }),
     };

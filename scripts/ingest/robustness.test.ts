@@ -10,6 +10,7 @@ import {
   bootstrapInterval,
   coverage,
   estimateOf,
+  growthBands,
   leaveOneOut,
   packAreas,
   placeboInterval,
@@ -239,6 +240,20 @@ describe('placebo sets', () => {
 });
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+describe('growthBands', () => {
+  it('puts each unit in the band of its change (edges inclusive below), pooling shares', () => {
+    const u = (r11: number, r21: number, vg11: number, vg21: number) => ({
+      counts2011: { residents: r11, very_good: vg11, good: 0, fair: 0, bad: 0, very_bad: 0 },
+      counts2021: { residents: r21, very_good: vg21, good: 0, fair: 0, bad: 0, very_bad: 0 },
+    });
+    const bands = growthBands([u(100, 90, 40, 36), u(100, 100, 40, 41), u(100, 110, 40, 46), u(100, 150, 40, 75), u(0, 50, 0, 20)], [0, 10, 40]);
+    expect(bands.map((b) => [b.fromPct, b.toPct, b.units])).toEqual([[null, 0, 1], [0, 10, 1], [10, 40, 1], [40, null, 1]]);
+    expect(bands[0]!.veryGoodChangePp).toBe(0);
+    expect(bands[1]).toMatchObject({ residents2011: 100, residents2021: 100, veryGood2011: 40, veryGood2021: 41, veryGoodChangePp: 1 });
+    expect(bands[3]!.veryGoodChangePp).toBe(10);
+  });
+});
 
 describe('populationChange', () => {
   it('gives the change in per cent, and none from nobody', () => {

@@ -14,11 +14,13 @@
 import { quantileSorted, randomInt, randomLcg } from 'd3';
 import {
   FAST_GROWTH_PCT,
+  GROWTH_BAND_EDGES,
   HEALTH_MEASURES,
   NEAREST_NEIGHBOURS,
   ROBUSTNESS_MEASURES,
   healthShares,
   round,
+  type GrowthBand,
   type HealthCounts,
   type HealthMeasure,
   type Interval,
@@ -320,6 +322,42 @@ export function populationChange(counts2011: Pick<HealthCounts, 'residents'>, co
   const b = counts2021.residents;
   return { residents2011: round(a), residents2021: round(b), changePct: a > 0 ? round((100 * (b - a)) / a, 2) : null };
 }
+
+/**
+ * The pool's units in bands of population change (edges in per cent; below the first, those that
+ * shrank), with their pooled very-good shares each year: how much change in who lives somewhere
+ * moves a share by itself. A unit with nobody in 2011 is left out.
+ */
+export function growthBands(pool: Year2[], edges: readonly number[] = GROWTH_BAND_EDGES): GrowthBand[] {
+  const bands = [null, ...edges].map((from, i) => ({ from, to: i < edges.length ? edges[i]! : null, units: 0, a: emptyYear(), b: emptyYear() }));
+  for (const u of pool) {
+    if (u.counts2011.residents <= 0) continue;
+    const change = (100 * (u.counts2021.residents - u.counts2011.residents)) / u.counts2011.residents;
+    // Band i holds changes from edges[i-1] (inclusive) up to edges[i].
+    let i = 0;
+    while (i < edges.length && change >= edges[i]!) i++;
+    const band = bands[i]!;
+    band.units++;
+    band.a.residents += u.counts2011.residents;
+    band.a.veryGood += u.counts2011.very_good;
+    band.b.residents += u.counts2021.residents;
+    band.b.veryGood += u.counts2021.very_good;
+  }
+  return bands.map((x) => {
+    const share = (y: { residents: number; veryGood: number }) => (y.residents > 0 ? (100 * y.veryGood) / y.residents : 0);
+    return {
+      fromPct: x.from,
+      toPct: x.to,
+      units: x.units,
+      residents2011: round(x.a.residents),
+      residents2021: round(x.b.residents),
+      veryGood2011: round(share(x.a)),
+      veryGood2021: round(share(x.b)),
+      veryGoodChangePp: round(share(x.b) - share(x.a)),
+    };
+  });
+}
+const emptyYear = () => ({ residents: 0, veryGood: 0 });
 
 /** Residents grew by more than `pct` per cent between the censuses. */
 export const grewFasterThan = (u: Year2, pct: number) =>
@@ -625,6 +663,7 @@ export function robustnessReport(inputs: ReportInputs, step: <T>(label: string, 
     specifications: rows,
     placebo: { sets: PLACEBO_SETS, seed: PLACEBO_SEED, measures, draws },
     coverage: cover,
+    growthBands: growthBands(inputs.pool),
     intervals: { method: 'placebo', sets: PLACEBO_SETS, ...intervals },
     areaDifferences,
   };

@@ -5,6 +5,7 @@
 import {
   healthChange,
   type BigLocalArea,
+  type GrowthBand,
   type HealthCategory,
   type HealthChange,
   type HealthCounts,
@@ -183,6 +184,21 @@ const SPEC_FIXTURES: SpecFixture[] = [
   ['exclude-fast-growth', 'Without neighbourhoods whose residents grew by more than 40%', 'growth', 150, [0.19, -0.16, 0.52], [0.04, -0.09, 0.17]],
 ];
 
+/** Bands of population change in a pool, the very good share rising with growth as in the real data. */
+export function makeGrowthBands(changes: number[] = [-0.27, 1.3, 2.1, 3.1, 4.4]): GrowthBand[] {
+  const edges = [null, 0, 10, 20, 40, null];
+  return changes.map((c, i) => ({
+    fromPct: edges[i] ?? null,
+    toPct: edges[i + 1] ?? null,
+    units: 1000 * (5 - i),
+    residents2011: 1_500_000 * (5 - i),
+    residents2021: 1_500_000 * (5 - i) * (1 + 0.05 * i),
+    veryGood2011: 45,
+    veryGood2021: 45 + c,
+    veryGoodChangePp: c,
+  }));
+}
+
 /**
  * A small robustness.json: six specifications per measure and 400 placebo sets (very good health's
  * centred on zero, bad health's centred below the real value, as in the real data).
@@ -218,6 +234,7 @@ export function makeRobustness(): Robustness {
       draws,
     },
     coverage: { sets: 400, replicates: 99, excludesZeroPct: { very_good: 12, bad_or_very_bad: 14 } },
+    growthBands: makeGrowthBands(),
     intervals: { method: 'placebo', sets: 400, ...makeSummary().differenceInDifferences },
     areaDifferences: {
       very_good: { mean: -0.02, median: -0.31, above: 66, below: 84, equal: 0 },

@@ -129,6 +129,26 @@ export interface Place {
  */
 export const FAST_GROWTH_PCT = 40;
 
+/**
+ * Lower edges, in per cent, of the bands of population change the comparison pool is cut into
+ * (below the first: neighbourhoods that shrank); the last is the fast-growth threshold.
+ */
+export const GROWTH_BAND_EDGES = [0, 10, 20, FAST_GROWTH_PCT] as const;
+
+/** The comparison pool's neighbourhoods grouped by how much their residents changed, 2011 to 2021. */
+export interface GrowthBand {
+  /** Per cent; null for the open ends. */
+  fromPct: number | null;
+  toPct: number | null;
+  units: number;
+  residents2011: number;
+  residents2021: number;
+  veryGood2011: number;
+  veryGood2021: number;
+  /** Change in the very good share, percentage points. */
+  veryGoodChangePp: number;
+}
+
 /** Pool units each Big Local neighbourhood is matched with by the `nearest-neighbours` comparator. */
 export const NEAREST_NEIGHBOURS = 10;
 
@@ -185,6 +205,8 @@ export interface Robustness {
    * The site's 95% interval for every measure: the real estimate less the placebo sets' 97.5th and
    * 2.5th percentile errors. Wider than the area bootstrap's, which the coverage check found too narrow.
    */
+  /** How the very good share moved in the comparison pool, by how much residents changed. */
+  growthBands: GrowthBand[];
   intervals: { [K in 'method' | 'sets' | HealthMeasure]: K extends 'method' ? 'placebo' : K extends 'sets' ? number : Interval };
   /** Each area's own change less its comparator's: how the 150 differences spread. */
   areaDifferences: Record<RobustnessMeasure, { mean: number; median: number; above: number; below: number; equal: number }>;

@@ -158,6 +158,18 @@ export const RobustnessSchema = z.object({
     replicates: z.number().int().positive(),
     excludesZeroPct: robustnessRecord(z.number().min(0).max(100)),
   }),
+  growthBands: z.array(
+    z.object({
+      fromPct: z.number().nullable(),
+      toPct: z.number().nullable(),
+      units: z.number().int().nonnegative(),
+      residents2011: count,
+      residents2021: count,
+      veryGood2011: pct,
+      veryGood2021: pct,
+      veryGoodChangePp: pp,
+    }),
+  ),
   intervals: z.object({ method: z.literal('placebo'), sets: z.number().int().positive(), ...intervalFields }),
   areaDifferences: robustnessRecord(
     z.object({ mean: pp, median: pp, above: z.number().int().nonnegative(), below: z.number().int().nonnegative(), equal: z.number().int().nonnegative() }),

@@ -25,11 +25,13 @@ import {
   coverageParagraph,
   ageParagraph,
   growthParagraph,
+  poolGrowthSentence,
 } from './words.ts';
 import { storySteps } from './steps.ts';
 import * as areaChanges from '../charts/area-changes.ts';
 import { areaCounts } from '../charts/words.ts';
 import { makeSummary, makeArea } from './words.fixtures.ts';
+import { makeGrowthBands } from '../charts/fixtures.ts';
 
 describe('small words', () => {
   it('moved/relative follow the numbers as displayed', () => {
@@ -177,6 +179,19 @@ describe('districts paragraph', () => {
   });
 });
 
+describe('population change in the pool, in words', () => {
+  it('gives each band its change, in order, and says the rise follows growth only when it does', () => {
+    const t = poolGrowthSentence(makeGrowthBands());
+    expect(t).toContain('the very good share fell 0.3 points in those whose residents fell');
+    expect(t).toContain('rose 1.3 points where they grew by up to 10%, 2.1 by 10–20%, 3.1 by 20–40% and 4.4 by more than 40%');
+    expect(t).toContain('the more newcomers, the bigger the rise');
+    const flat = poolGrowthSentence(makeGrowthBands([1, 1.2, 0.9, 1.1, 1]));
+    expect(flat).not.toContain('the more newcomers');
+    expect(flat).toContain('rose 1.0 point in those whose residents fell');
+    expect(flat).toContain('rose 1.2 points where they grew by up to 10%, 0.9 by 10–20%');
+  });
+});
+
 describe('how far the finding holds, in words that follow robustness.json', () => {
   const interval = (estimate: number, lower: number, upper: number) => ({ estimate, lower, upper });
   const robustness = (vgUpper: number, p: number, coverage: number): Robustness => ({
@@ -195,6 +210,7 @@ describe('how far the finding holds, in words that follow robustness.json', () =
       draws: { very_good: [], bad_or_very_bad: [] },
     },
     coverage: { sets: 1000, replicates: 199, excludesZeroPct: { very_good: coverage, bad_or_very_bad: 14.8 } },
+    growthBands: makeGrowthBands(),
     intervals: { method: 'placebo', sets: 1000, ...makeSummary({ bl: 2.12, en: 1.32, sim: 2.02, did: [0.1, -0.28, 0.5] }).differenceInDifferences, very_good: interval(0.1, -0.28, 0.5), bad_or_very_bad: interval(0.07, -0.06, 0.21) },
     areaDifferences: { very_good: { mean: 0, median: -0.3, above: 66, below: 84, equal: 0 }, bad_or_very_bad: { mean: 0, median: 0.2, above: 92, below: 58, equal: 0 } },
   });

@@ -6,7 +6,7 @@
  * Pure functions of the data: no I/O, no Astro. Tested in words.test.ts, including with the data
  * flipped.
  */
-import type { BigLocalArea, GroupId, HealthMeasure, Interval, Place, ReferenceFigure, Robustness, RobustnessMeasure, Summary } from '../data/schema.ts';
+import type { BigLocalArea, GroupId, GrowthBand, HealthMeasure, Interval, Place, ReferenceFigure, Robustness, RobustnessMeasure, Summary } from '../data/schema.ts';
 import { CONFIDENCE_LEVELS, FAST_GROWTH_PCT, type FootprintConfidence } from '../data/schema.ts';
 import { displaySign, fmtPct, fmtSigned, round1, upperFirst } from '../charts/svg.ts';
 import { areaCounts, includesZero, residentsChangePct } from '../charts/words.ts';
@@ -463,6 +463,28 @@ export function growthParagraph(areas: BigLocalArea[], fastPct = FAST_GROWTH_PCT
     (r >= 0.3 ? ': new homes bring new, often younger, residents, who report better health, so a neighbourhood’s share can rise without anyone’s health changing. ' : '. ') +
     `${fast.length === 1 ? 'One area' : `${fast.length} areas`} grew by more than ${fastPct}%. ${top.name} grew most, from ${people(top.health.counts2011.residents)} to ${people(top.health.counts2021.residents)} residents (${signed(growth(top))}%), ` +
     `and its very good share ${moved(top.health.changePp.very_good)} by ${points(top.health.changePp.very_good)}: read such figures as a change in who lives there.`
+  );
+}
+
+/**
+ * How the very good share moved across England's similar neighbourhoods by how much their residents
+ * changed (robustness.json `growthBands`): evidence that newcomers move a share by themselves.
+ */
+export function poolGrowthSentence(bands: GrowthBand[]): string {
+  const [shrank, ...grew] = bands;
+  if (!shrank || grew.length === 0) return '';
+  const range = (b: GrowthBand) => (b.fromPct === 0 ? `up to ${b.toPct}%` : b.toPct === null ? `more than ${b.fromPct}%` : `${b.fromPct}–${b.toPct}%`);
+  // After the first band, the verb is said again only where the direction changes.
+  const parts = grew.map((b, i) => {
+    const verb = i === 0 || moved(b.veryGoodChangePp) !== moved(grew[i - 1]!.veryGoodChangePp) ? `${moved(b.veryGoodChangePp)} ` : '';
+    const size = Math.abs(round1(b.veryGoodChangePp)).toFixed(1);
+    return i === 0 ? `${verb}${points(b.veryGoodChangePp, 'points')} where they grew by ${range(b)}` : `${verb}${size} by ${range(b)}`;
+  });
+  const rising = bands.every((b, i) => i === 0 || b.veryGoodChangePp > bands[i - 1]!.veryGoodChangePp);
+  return (
+    `Across England’s similar neighbourhoods the pattern is the same: the very good share ${moved(shrank.veryGoodChangePp)} ${points(shrank.veryGoodChangePp, 'points')} in those whose residents fell, and ` +
+    `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` +
+    (rising ? ': the more newcomers, the bigger the rise.' : '.')
   );
 }
 
