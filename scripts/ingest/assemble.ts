@@ -9,10 +9,10 @@ import type { Topology } from 'topojson-specification';
 import { assignUnits, type FootprintSource, type LsoaPoint } from './footprints.ts';
 import { footprintTopology } from './geometry.ts';
 import { areasCsv, placeboCsv, robustnessCsv, summaryCsv, unitsCsv } from './csv-text.ts';
-import { buildComparatorModel, differenceInDifferences, regionOf, sumUnits, toHealthChange, BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, type AreaFigures } from './compare.ts';
+import { regionOf, sumUnits, toHealthChange, BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, type AreaFigures } from './compare.ts';
 import { buildUnits, majorityDistrict, type ComparisonUnit, type UnitIndex } from './units.ts';
 import { InputError } from './read-tables.ts';
-import type { ReportInputs, StudyUnit } from './robustness.ts';
+import { CellComparator, REGION_DECILE, bootstrapInterval, packAreas, type ReportInputs, type StudyUnit } from './robustness.ts';
 import type { AreaListRow, Inputs, LadInfo, LsoaLookupRow } from './inputs.ts';
 import type { DistrictInputs, LsoaMapList, MapInputs } from './geometry-messages.ts';
 import {
@@ -185,13 +185,15 @@ export interface Comparison {
  * the area's mix; and the difference-in-differences over all areas, bootstrapped.
  */
 export function compareAreas(units: ComparisonUnit[], footprints: Pick<Footprints, 'unitsOf' | 'areaOfUnit' | 'partial'>, lads: Map<string, LadInfo>, ladFile: string): Comparison {
-  const pool = units.filter((u) => !footprints.areaOfUnit.has(u.id) && !footprints.partial.has(u.id));
-  const model = buildComparatorModel(pool, lads, ladFile);
+  const withRegion = (u: ComparisonUnit): StudyUnit => ({ ...u, region: regionOf(u, lads, ladFile).regionCode });
+  const pool = units.filter((u) => !footprints.areaOfUnit.has(u.id) && !footprints.partial.has(u.id)).map(withRegion);
+  // The main comparator: the one the robustness checks call 'main'.
+  const model = new CellComparator(pool, REGION_DECILE);
   // In the footprint file's order, which the bootstrap's draws depend on.
-  const figures: AreaFigures[] = [...footprints.unitsOf].map(([code, own]) => ({ code, units: own, own: sumUnits(own), comparator: model.comparatorFor(own) }));
+  const figures: AreaFigures[] = [...footprints.unitsOf].map(([code, own]) => ({ code, units: own, own: sumUnits(own), comparator: model.comparatorFor(own.map(withRegion)) }));
   return {
     figures: new Map(figures.map((a) => [a.code, a])),
-    differenceInDifferences: differenceInDifferences(figures),
+    differenceInDifferences: bootstrapInterval(packAreas(figures)),
     groups: {
       england: toHealthChange(sumUnits(units)),
       big_local: toHealthChange(sumUnits(figures.map((a) => a.own))),

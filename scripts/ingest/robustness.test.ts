@@ -1,6 +1,6 @@
-import { randomLcg, randomNormal } from 'd3';
+import { quantileSorted, randomInt, randomLcg, randomNormal } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { buildComparatorModel, differenceInDifferences, sumUnits, type AreaFigures } from './compare.ts';
+import { sumUnits } from './compare.ts';
 import type { LadInfo } from './inputs.ts';
 import {
   CellComparator,
@@ -87,17 +87,47 @@ function study(seed = 7, effect = 0) {
   return { units, adjacency, areas, pool };
 }
 
-describe('bootstrapInterval', () => {
-  it('gives exactly the figures of compare.ts differenceInDifferences', () => {
+/**
+ * Test oracles, written plainly: the region × decile comparator as a sum over the pool, and the
+ * percentile bootstrap over whole areas drawn as bootstrapInterval draws them.
+ */
+function naiveComparator(pool: StudyUnit[], units: StudyUnit[]) {
+  const total = (year: 'counts2011' | 'counts2021', region: string, decile: number, field: keyof StudyUnit['counts2011']) =>
+    pool.filter((p) => p.region === region && p.imdDecile === decile).reduce((s, p) => s + p[year][field], 0);
+  const out = { counts2011: { residents: 0, very_good: 0, good: 0, fair: 0, bad: 0, very_bad: 0 }, counts2021: { residents: 0, very_good: 0, good: 0, fair: 0, bad: 0, very_bad: 0 } };
+  for (const u of units) {
+    const w = u.counts2011.residents / total('counts2011', u.region, u.imdDecile, 'residents');
+    for (const year of ['counts2011', 'counts2021'] as const) for (const f of Object.keys(out[year]) as (keyof typeof out.counts2011)[]) out[year][f] += w * total(year, u.region, u.imdDecile, f);
+  }
+  return out;
+}
+function naiveDid(areas: { own: ReturnType<typeof sumUnits>; comparator: ReturnType<typeof sumUnits> }[]) {
+  const share = (c: { residents: number; very_good: number }) => (100 * c.very_good) / c.residents;
+  const own = sumUnits(areas.map((a) => a.own));
+  const comp = sumUnits(areas.map((a) => a.comparator));
+  return share(own.counts2021) - share(own.counts2011) - (share(comp.counts2021) - share(comp.counts2011));
+}
+
+describe('bootstrapInterval and the cell comparator', () => {
+  it('match plain oracles: the comparator sums its cell, the bootstrap resamples whole areas with the seed', () => {
     const { areas, pool } = study();
-    const lads = new Map<string, LadInfo>(pool.concat(areas.flatMap((a) => a.units)).map((u) => [u.lad, { code: u.lad, name: u.lad, regionCode: u.region, regionName: u.region } as LadInfo]));
-    const model = buildComparatorModel(pool, lads, 'lads.csv');
-    const figures: AreaFigures[] = areas.map((a) => ({ code: a.code, units: a.units, own: sumUnits(a.units), comparator: model.comparatorFor(a.units) }));
-    const packed = packAreas(figures);
-    expect(bootstrapInterval(packed, 500, 99)).toEqual(differenceInDifferences(figures, 500, 99));
-    // The same comparator, built from cells here.
     const cells = new CellComparator(pool, REGION_DECILE);
-    for (const a of areas) expect(cells.comparatorFor(a.units).counts2021.very_good).toBeCloseTo(model.comparatorFor(a.units).counts2021.very_good, 6);
+    const figures = areas.map((a) => ({ code: a.code, own: sumUnits(a.units), comparator: cells.comparatorFor(a.units) }));
+    for (const a of areas) {
+      const want = naiveComparator(pool, a.units);
+      const got = cells.comparatorFor(a.units);
+      expect(got.counts2011.residents).toBeCloseTo(sumUnits(a.units).counts2011.residents, 6);
+      expect(got.counts2021.very_good).toBeCloseTo(want.counts2021.very_good, 6);
+      expect(got.counts2021.bad).toBeCloseTo(want.counts2021.bad, 6);
+    }
+    const interval = bootstrapInterval(packAreas(figures), 500, 99);
+    expect(interval.very_good.estimate).toBeCloseTo(naiveDid(figures), 4);
+    // The same draws, by hand: d3's seeded integers pick whole areas with replacement.
+    const draw = randomInt.source(randomLcg(99 / 2 ** 32))(0, figures.length);
+    const replicates = Array.from({ length: 500 }, () => naiveDid(figures.map(() => figures[draw()]!))).sort((a, b) => a - b);
+    expect(interval.very_good.lower).toBeCloseTo(quantileSorted(replicates, 0.025)!, 4);
+    expect(interval.very_good.upper).toBeCloseTo(quantileSorted(replicates, 0.975)!, 4);
+    expect(bootstrapInterval(packAreas(figures), 500, 98)).not.toEqual(interval);
   });
 });
 
