@@ -12,7 +12,7 @@ assertProjectNode('bench:ingest');
 const { values } = parseArgs({ options: { raw: { type: 'string', default: '../shared/data' }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 
-type Run = { ms: number; maxRssMb: number };
+type Run = { ms: number; maxRssMb: number; steps?: { label: string; s: number }[] };
 const once = (mode: 'parse' | 'full'): Run =>
   JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/ingest-worker.ts', '--mode', mode, '--raw', values.raw!], { encoding: 'utf8' })) as Run;
 
@@ -34,6 +34,14 @@ console.log(`ingest benchmark on ${values.raw}, ${runs} interleaved runs each, $
 console.log(`${''.padEnd(28)} ${'median'.padStart(10)} ${'fastest'.padStart(10)} ${'peak RSS'.padStart(11)}`);
 console.log(row('read + parse inputs only', parse));
 console.log(row('full ingest', full));
+// Each step of the full ingest, median over the runs. "[geometry]" steps run in the worker thread,
+// beside the others, so the steps add up to more than the total.
+console.log('steps of the full ingest (median s; [geometry] runs beside the main thread):');
+const labels = runsOf.full[0]?.steps?.map((s) => s.label) ?? [];
+for (const label of labels) {
+  const times = runsOf.full.map((r) => r.steps?.find((s) => s.label === label)?.s ?? NaN).sort((a, b) => a - b);
+  console.log(`  ${label.padEnd(46)} ${times[Math.floor(times.length / 2)]!.toFixed(2).padStart(6)} s`);
+}
 console.log(
   `ratio full / parse: ${(full.median / parse.median).toFixed(2)}× by medians, ${(full.fastest / parse.fastest).toFixed(2)}× by fastest runs (target ≤ 2×); ` +
     `peak ${full.peakMb.toFixed(0)} MB (target < 2048 MB)`,

@@ -14,6 +14,9 @@ import { runIngest } from '../ingest/run.ts';
 const { values } = parseArgs({ options: { mode: { type: 'string' }, raw: { type: 'string' } } });
 const raw = values.raw!;
 const t0 = performance.now();
+/** The ingest's own step timings ("  label   1.23 s"), so the bench can print each step. */
+const steps: { label: string; s: number }[] = [];
+const stepLine = /^\s+(.+?)\s+(\d+\.\d+) s$/;
 if (values.mode === 'parse') {
   for (const rel of [...Object.values(INPUT_PATHS), FOOTPRINT_CANDIDATES[FOOTPRINT_CANDIDATES.length - 1]!]) {
     const text = readFileSync(join(raw, rel), 'utf8');
@@ -22,8 +25,15 @@ if (values.mode === 'parse') {
   }
 } else {
   const out = join(mkdtempSync(join(tmpdir(), 'bench-ingest-')), 'processed');
-  await runIngest({ raw, out });
+  await runIngest({
+    raw,
+    out,
+    log: (line) => {
+      const m = stepLine.exec(line);
+      if (m && m[1] !== 'total') steps.push({ label: m[1]!, s: Number(m[2]) });
+    },
+  });
   rmSync(join(out, '..'), { recursive: true, force: true });
 }
 const ms = performance.now() - t0;
-process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, steps }) + '\n');

@@ -214,8 +214,11 @@ export interface Comparator {
  * 2011 residents, are its comparator. Finer than a decile: a unit near the top of its decile is
  * matched with units near the top too. Ties go to the smaller unit id, so the match is stable.
  */
+const veryGoodShare2011 = (u: StudyUnit) => (u.counts2011.residents > 0 ? (100 * u.counts2011.very_good) / u.counts2011.residents : 0);
+
 export class NearestNeighbourComparator implements Comparator {
-  private byRegion = new Map<string, StudyUnit[]>();
+  /** Each region's pool units in id order, with their standardised score and share side by side. */
+  private byRegion = new Map<string, { units: StudyUnit[]; score: Float64Array; share: Float64Array }>();
   private scoreSd: number;
   private shareSd: number;
   constructor(
@@ -227,34 +230,48 @@ export class NearestNeighbourComparator implements Comparator {
       return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1)) || 1;
     };
     this.scoreSd = sd(pool.map((u) => u.imdScore));
-    this.shareSd = sd(pool.map((u) => healthShares(u.counts2011).very_good));
+    this.shareSd = sd(pool.map(veryGoodShare2011));
+    const lists = new Map<string, StudyUnit[]>();
     for (const u of [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-      const list = this.byRegion.get(u.region);
+      const list = lists.get(u.region);
       if (list) list.push(u);
-      else this.byRegion.set(u.region, [u]);
+      else lists.set(u.region, [u]);
+    }
+    for (const [region, units] of lists) {
+      this.byRegion.set(region, {
+        units,
+        score: Float64Array.from(units, (u) => u.imdScore / this.scoreSd),
+        share: Float64Array.from(units, (u) => veryGoodShare2011(u) / this.shareSd),
+      });
     }
   }
 
   /** The `k` pool units of `unit`'s region nearest to it, nearest first. */
   neighboursOf(unit: StudyUnit): StudyUnit[] {
-    const candidates = this.byRegion.get(unit.region) ?? [];
-    if (candidates.length === 0) throw new Error(`no comparator units in region ${unit.region}`);
-    const share = healthShares(unit.counts2011).very_good;
+    const region = this.byRegion.get(unit.region);
+    if (!region) throw new Error(`no comparator units in region ${unit.region}`);
+    const x = unit.imdScore / this.scoreSd;
+    const y = veryGoodShare2011(unit) / this.shareSd;
     // The k best so far, kept sorted by distance: candidates come in id order, so an equal distance never displaces.
-    const best: { d: number; u: StudyUnit }[] = [];
-    for (const c of candidates) {
-      const ds = (c.imdScore - unit.imdScore) / this.scoreSd;
-      const dh = (healthShares(c.counts2011).very_good - share) / this.shareSd;
-      const d = ds * ds + dh * dh;
-      if (best.length === this.k && d >= best[this.k - 1]!.d) continue;
-      let i = best.length === this.k ? this.k - 1 : best.length;
-      while (i > 0 && best[i - 1]!.d > d) {
-        best[i] = best[i - 1]!;
+    const k = Math.min(this.k, region.units.length);
+    const dist = new Float64Array(k);
+    const index = new Int32Array(k);
+    let n = 0;
+    for (let c = 0; c < region.units.length; c++) {
+      const dx = region.score[c]! - x;
+      const dy = region.share[c]! - y;
+      const d = dx * dx + dy * dy;
+      if (n === k && d >= dist[k - 1]!) continue;
+      let i = n === k ? k - 1 : n++;
+      while (i > 0 && dist[i - 1]! > d) {
+        dist[i] = dist[i - 1]!;
+        index[i] = index[i - 1]!;
         i--;
       }
-      best[i] = { d, u: c };
+      dist[i] = d;
+      index[i] = c;
     }
-    return best.map((b) => b.u);
+    return Array.from(index.subarray(0, n), (c) => region.units[c]!);
   }
 
   comparatorFor(units: StudyUnit[]): Year2 {
