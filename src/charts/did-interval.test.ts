@@ -89,15 +89,15 @@ describe('did-interval', () => {
   it('writes a summary that follows the data', () => {
     expect(chart.summary(summary, state)).toBe(
       'Relative to similar areas, the 2011–2021 change in Big Local areas was ' +
-        '0.7 pp lower (worse) for very good health (95% interval \u22121.2 to \u22120.2 pp, which excludes zero), ' +
-        '0.4 pp lower (worse) for very good or good health (95% interval \u22121.0 to +0.2 pp, which includes zero) and ' +
-        '0.2 pp higher (worse) for bad or very bad health (95% interval \u22120.2 to +0.6 pp, which includes zero).',
+        '0.7 pp lower for very good health (95% interval \u22121.2 to \u22120.2 pp, which excludes zero), ' +
+        '0.4 pp lower for very good or good health (95% interval \u22121.0 to +0.2 pp, which includes zero) and ' +
+        '0.2 pp higher for bad or very bad health (where higher is worse; 95% interval \u22120.2 to +0.6 pp, which includes zero).',
     );
     const m = chart.summary(mirrored(summary), state);
-    expect(m).toContain('0.7 pp higher (better) for very good health (95% interval +0.2 to +1.2 pp, which excludes zero)');
-    expect(m).toContain('0.2 pp lower (better) for bad or very bad health');
-    // Fair health is neither: no judgement.
-    expect(chart.summary(summary, { measures: ['fair'] })).toContain('0.5 pp higher for fair health');
+    expect(m).toContain('0.7 pp higher for very good health (95% interval +0.2 to +1.2 pp, which excludes zero)');
+    expect(m).toContain('0.2 pp lower for bad or very bad health (where higher is worse;');
+    // Fair health is neither better nor worse higher: no guide.
+    expect(chart.summary(summary, { measures: ['fair'] })).toContain('0.5 pp higher for fair health (95% interval');
   });
 
   it('says on each row which way is better: higher is worse for bad health', () => {

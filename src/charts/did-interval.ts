@@ -59,7 +59,7 @@ export function higherIsBetter(m: HealthMeasure): boolean | null {
   return null;
 }
 
-/** "higher is better" / "higher is worse" (short: "better →" / "worse →"), or null for fair health. */
+/** The row's hint, "higher is better" / "higher is worse" (short: "better →" / "worse →"), or null for fair health. */
 export function directionHint(m: HealthMeasure, short = false): string | null {
   const better = higherIsBetter(m);
   if (better === null) return null;
@@ -79,13 +79,12 @@ export function summary(data: Summary, state: State): string {
   const parts = measuresOf(state).map((m) => {
     const d = data.differenceInDifferences[m];
     const s = displaySign(d.estimate);
-    const better = higherIsBetter(m);
-    // Say which way is better where a higher share is not (bad health): "0.2 pp higher (worse)".
-    const judged = better === null || s === 0 ? '' : ` (${(s > 0) === better ? 'better' : 'worse'})`;
-    const size = s === 0 ? 'no different' : `${fmtPpAbs(d.estimate)} ${s > 0 ? 'higher' : 'lower'}${judged}`;
+    const size = s === 0 ? 'no different' : `${fmtPpAbs(d.estimate)} ${s > 0 ? 'higher' : 'lower'}`;
+    // Where a higher share is the worse result (bad health), say so: a reading guide, not a verdict.
+    const worse = higherIsBetter(m) === false ? 'where higher is worse; ' : '';
     return (
       `${size} for ${lowerFirst(MEASURE_LABELS[m])} ` +
-      `(95% interval ${intervalText(d)} pp, which ${includesZero(d) ? 'includes' : 'excludes'} zero)`
+      `(${worse}95% interval ${intervalText(d)} pp, which ${includesZero(d) ? 'includes' : 'excludes'} zero)`
     );
   });
   return `Relative to similar areas, the 2011–2021 change in Big Local areas was ${listJoin(parts)}.`;
