@@ -227,6 +227,36 @@ test.describe('the order of the story on a phone', () => {
   });
 });
 
+test.describe('words and numbers a reader trips on', () => {
+  test('the story says once, by the first figures, that figures are rounded only at the end @mobile-only', async ({ page }) => {
+    await page.goto('/');
+    const note = page.getByRole('main').getByText(/only then rounded, so rounded figures set side by side may not add up/);
+    await expect(note).toHaveCount(1);
+    // In the first step, with the words of the first figure.
+    await expect(page.locator('#step-england').getByText(/only then rounded/)).toBeVisible();
+  });
+
+  test('the difference chart says which way is better for each measure @mobile-only', async ({ page }) => {
+    await page.goto('/');
+    const fig = page.getByRole('figure', { name: /^Change in Big Local areas minus change in similar areas/ });
+    await fig.scrollIntoViewIfNeeded();
+    const chart = fig.getByRole('img').filter({ visible: true });
+    await expect(chart.getByText('higher is worse', { exact: true })).toHaveCount(1);
+    await expect(chart.getByText('higher is better', { exact: true })).toHaveCount(2);
+    await expect(fig.locator('.figure__summary')).toContainText('for bad or very bad health (where higher is worse;');
+  });
+
+  test('an area page says each comparison once, and how its figures round @mobile-only', async ({ page }) => {
+    // Northwood: no change in bad health, a fall in each place it is set against.
+    await page.goto('/areas/northwood/');
+    const bad = page.getByRole('figure', { name: /^Bad or very bad health in Northwood/ }).locator('.figure__summary');
+    const text = (await bad.textContent()) ?? '';
+    expect(text.match(/unlike/g) ?? [], text).toHaveLength(1);
+    expect(text.match(/where it fell/g) ?? [], text).toHaveLength(1);
+    await expect(page.getByText(/only then rounded/)).toBeVisible();
+  });
+});
+
 test.describe('what the census says, and how far it holds', () => {
   test('the key caveats come within the first three screens, and link to the full reasons @mobile-only', async ({ page }) => {
     await page.goto('/');
