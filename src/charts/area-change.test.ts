@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as chart from './area-change.ts';
 import { change, ENGLAND, makeArea, makePlace } from './fixtures.ts';
+import { areas, districtOf, summary as realSummary } from '../data/load.ts';
 import { byClass, fontSizes, labelProblems, num, parseSvg, TEST_WIDTHS, texts } from './test-helpers.ts';
 
 const s = (vg: number) => ({ very_good: vg, good: 34, fair: 100 - vg - 34 - 7, bad: 5.2, very_bad: 1.8 });
@@ -54,8 +55,7 @@ describe('area-change', () => {
   it('writes a summary that follows the data', () => {
     expect(chart.summary(data, state)).toBe(
       `Between 2011 and 2021 the share of residents in very good health rose by 2.0 pp in ${area.name}, from 43.8% to 45.8%: ` +
-        'a bigger rise than in its similar areas (+0.5 pp), a bigger rise than in Scarborough (+1.1 pp) ' +
-        'and a bigger rise than in England (+1.3 pp).',
+        'a bigger rise than in its similar areas (+0.5 pp), Scarborough (+1.1 pp) and England (+1.3 pp).',
     );
     const small = { ...data, area: { ...area, health: change(s(43.8), s(44.0)) } };
     const text = chart.summary(small, state);
@@ -65,11 +65,39 @@ describe('area-change', () => {
 
   it('names the local authority as such where the area shares its name', () => {
     const namesake = { ...data, area: { ...area, name: 'Scarborough' } };
-    expect(chart.summary(namesake, state)).toContain('a bigger rise than in the local authority of Scarborough (+1.1 pp)');
+    const text = chart.summary(namesake, state);
+    expect(text).toContain('a bigger rise than in its similar areas (+0.5 pp), the local authority of Scarborough (+1.1 pp) and England');
+    expect(text).not.toContain(', Scarborough (');
     expect(chart.title(namesake, state)).toContain('beside similar areas, the local authority of Scarborough and England');
+  });
+
+  it('says each kind of comparison once, even when every place went the other way', () => {
+    // Northwood's case: no change in the area, a fall everywhere it is set against.
+    const steady = change(s(43.8), s(43.8));
+    const fell = (a: number, b: number) => change(s(a), s(b));
+    const allFell = { area: { ...area, health: steady, comparator: fell(44.8, 43.5) }, lad: { ...lad, health: fell(43.0, 42.2) }, england: fell(47.2, 46.9) };
+    expect(chart.summary(allFell, state)).toBe(
+      `Between 2011 and 2021 the share of residents in very good health did not change in ${area.name}, at 43.8%: ` +
+        'unlike in its similar areas (\u22121.3 pp), Scarborough (\u22120.8 pp) and England (\u22120.3 pp), where it fell.',
+    );
+    // Mixed: one group of two places, then one of one, joined after a comma.
+    const mixed = { ...allFell, area: { ...allFell.area, health: fell(43.8, 43.1) }, england: change(s(47.2), s(48.5)) };
+    expect(chart.summary(mixed, state)).toContain(
+      'a smaller fall than in its similar areas (\u22121.3 pp) and Scarborough (\u22120.8 pp), and unlike in England (+1.3 pp), where it rose.',
+    );
   });
 
   it('refuses a state for another area', () => {
     expect(() => chart.summary(data, { area: 'other', measure: 'very_good' })).toThrow();
+  });
+
+  // Every area page's two summaries, from the committed data: no comparison said twice (Northwood's
+  // page said "unlike in …, where it fell" three times in one sentence).
+  it.each(['very_good', 'bad_or_very_bad'] as const)('never repeats a clause on any real area page (%s)', (measure) => {
+    const clauses = [/unlike/g, /where it rose/g, /where it fell/g, /where it did not change/g, /a bigger rise than/g, /a smaller rise than/g, /a bigger fall than/g, /a smaller fall than/g, /the same change as/g];
+    for (const a of areas) {
+      const text = chart.summary({ area: a, lad: districtOf(a.ladCode), england: realSummary.groups.england }, { area: a.code, measure });
+      for (const c of clauses) expect(text.match(c)?.length ?? 0, `${a.code}: ${text}`).toBeLessThanOrEqual(1);
+    }
   });
 });

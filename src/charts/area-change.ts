@@ -5,7 +5,7 @@
 import { MEASURE_LABELS, type BigLocalArea, type HealthChange, type HealthMeasure, type Place } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout, type DumbbellRow } from './dumbbell.ts';
 import { lowerFirst, round1, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
-import { changeMovement, comparison, fromTo, ladPhrase, listJoin } from './words.ts';
+import { changeMovement, comparisons, fromTo, ladPhrase } from './words.ts';
 
 export const id = 'area-change';
 
@@ -56,7 +56,7 @@ export function summary(data: Data, state: State): string {
   const head =
     `Between 2011 and 2021 the share of residents in ${lowerFirst(MEASURE_LABELS[m])} ${changeMovement(h.changePp[m])} ` +
     `in ${focus!.phrase}, ${fromTo(h.pct2011[m], h.pct2021[m])}`;
-  return `${head}: ${listJoin(others.map((o) => comparison(h.changePp[m], o.health.changePp[m], o.phrase)))}.`;
+  return `${head}: ${comparisons(h.changePp[m], others.map((o) => ({ change: o.health.changePp[m], label: o.phrase })))}.`;
 }
 
 export function tableRows(data: Data, state: State): TableData {

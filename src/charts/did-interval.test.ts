@@ -91,10 +91,30 @@ describe('did-interval', () => {
       'Relative to similar areas, the 2011–2021 change in Big Local areas was ' +
         '0.7 pp lower for very good health (95% interval \u22121.2 to \u22120.2 pp, which excludes zero), ' +
         '0.4 pp lower for very good or good health (95% interval \u22121.0 to +0.2 pp, which includes zero) and ' +
-        '0.2 pp higher for bad or very bad health (95% interval \u22120.2 to +0.6 pp, which includes zero).',
+        '0.2 pp higher for bad or very bad health (where higher is worse; 95% interval \u22120.2 to +0.6 pp, which includes zero).',
     );
     const m = chart.summary(mirrored(summary), state);
     expect(m).toContain('0.7 pp higher for very good health (95% interval +0.2 to +1.2 pp, which excludes zero)');
-    expect(m).toContain('0.2 pp lower for bad or very bad health');
+    expect(m).toContain('0.2 pp lower for bad or very bad health (where higher is worse;');
+    // Fair health is neither better nor worse higher: no guide.
+    expect(chart.summary(summary, { measures: ['fair'] })).toContain('0.5 pp higher for fair health (95% interval');
+  });
+
+  it('says on each row which way is better: higher is worse for bad health', () => {
+    const all = texts(chart.render(summary, state, { width: 640 }));
+    const hints = byClass(parseSvg(chart.render(summary, state, { width: 640 })), 'row-direction');
+    expect(hints).toHaveLength(3);
+    expect(all.filter((t) => t === 'higher is better')).toHaveLength(2);
+    expect(all.filter((t) => t === 'higher is worse')).toHaveLength(1);
+    // The row order is the state's: the bad-health row is the last, and says worse.
+    const rows = byClass(parseSvg(chart.render(summary, state, { width: 640 })), 'row');
+    expect(rows.map((r) => r.attrs['data-measure'])).toEqual(['very_good', 'very_good_or_good', 'bad_or_very_bad']);
+    expect(num(hints[2], 'y')).toBeGreaterThan(num(hints[1], 'y'));
+    // Too narrow for the words beside the longest label: an arrow instead, never dropped.
+    const narrow = chart.render(summary, state, { width: 280 });
+    expect(byClass(parseSvg(narrow), 'row-direction')).toHaveLength(3);
+    expect(texts(narrow)).toContain('better \u2192');
+    expect(texts(narrow)).toContain('worse \u2192');
+    expect(chart.directionHint('fair')).toBeNull();
   });
 });

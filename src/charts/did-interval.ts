@@ -49,6 +49,24 @@ function measuresOf(state: State): HealthMeasure[] {
   return ms.filter((m, i) => HEALTH_MEASURES.includes(m) && ms.indexOf(m) === i);
 }
 
+/**
+ * Whether a higher share is better for health: true for the good measures, false for the bad ones
+ * (for bad or very bad health, "Big Local higher" is the worse result), null for fair health.
+ */
+export function higherIsBetter(m: HealthMeasure): boolean | null {
+  if (m === 'very_good' || m === 'good' || m === 'very_good_or_good') return true;
+  if (m === 'bad' || m === 'very_bad' || m === 'bad_or_very_bad') return false;
+  return null;
+}
+
+/** The row's hint, "higher is better" / "higher is worse" (short: "better →" / "worse →"), or null for fair health. */
+export function directionHint(m: HealthMeasure, short = false): string | null {
+  const better = higherIsBetter(m);
+  if (better === null) return null;
+  const word = better ? 'better' : 'worse';
+  return short ? `${word} \u2192` : `higher is ${word}`;
+}
+
 function intervalText(i: Interval): string {
   return `${fmtSigned(i.lower)} to ${fmtSigned(i.upper)}`;
 }
@@ -62,9 +80,11 @@ export function summary(data: Summary, state: State): string {
     const d = data.differenceInDifferences[m];
     const s = displaySign(d.estimate);
     const size = s === 0 ? 'no different' : `${fmtPpAbs(d.estimate)} ${s > 0 ? 'higher' : 'lower'}`;
+    // Where a higher share is the worse result (bad health), say so: a reading guide, not a verdict.
+    const worse = higherIsBetter(m) === false ? 'where higher is worse; ' : '';
     return (
       `${size} for ${lowerFirst(MEASURE_LABELS[m])} ` +
-      `(95% interval ${intervalText(d)} pp, which ${includesZero(d) ? 'includes' : 'excludes'} zero)`
+      `(${worse}95% interval ${intervalText(d)} pp, which ${includesZero(d) ? 'includes' : 'excludes'} zero)`
     );
   });
   return `Relative to similar areas, the 2011–2021 change in Big Local areas was ${listJoin(parts)}.`;
@@ -153,13 +173,22 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
   let y0 = top;
   for (const { m, d, xe, label, height } of rows) {
     const cy = y0 + 32;
+    const hint = directionHint(m);
     b.raw(
       `<g class="row" data-measure="${m}"><title>${escapeXml(
-        `${MEASURE_LABELS[m]}: ${fmtPp(d.estimate)} (95% interval ${fmtPp(d.lower)} to ${fmtPp(d.upper)})`,
+        `${MEASURE_LABELS[m]}: ${fmtPp(d.estimate)} (95% interval ${fmtPp(d.lower)} to ${fmtPp(d.upper)})${hint ? `; ${hint}` : ''}`,
       )}</title>`,
     );
     // Halo: on phones a long label reaches across the zero line.
     b.text(PAD, y0 + 15, MEASURE_LABELS[m], { size: 13, bold: true, fill: INK.text, halo: true, className: 'row-label' });
+    // Which way is better for this measure, at the right of its label: "Big Local higher" is the
+    // better result for very good health and the worse one for bad health. Shortened to an arrow
+    // when the label leaves too little room.
+    if (hint) {
+      const room = W - 2 * PAD - textWidth(MEASURE_LABELS[m], 13, true) - 8;
+      const fits = textWidth(hint, 12) <= room ? hint : directionHint(m, true)!;
+      b.text(W - PAD, y0 + 15, fits, { size: 12, anchor: 'end', fill: INK.muted, className: 'row-direction' });
+    }
     const xl = x(d.lower);
     const xu = x(d.upper);
     b.raw(line(xl, cy, xu, cy, `class="interval" stroke="${colour}" stroke-width="3"`));

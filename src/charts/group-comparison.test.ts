@@ -76,7 +76,7 @@ describe('group-comparison', () => {
   it('writes a summary that follows the data', () => {
     expect(chart.summary(summary, state)).toBe(
       'Between 2011 and 2021 the share of residents in very good health rose by 0.9 pp in Big Local areas, ' +
-        'from 40.1% to 41.0%: a smaller rise than in England (+1.3 pp) and a smaller rise than in similar areas (+1.6 pp).',
+        'from 40.1% to 41.0%: a smaller rise than in England (+1.3 pp) and similar areas (+1.6 pp).',
     );
     // Make Big Local rise more than similar areas: the sentence must flip.
     const bigger = change(
@@ -85,7 +85,7 @@ describe('group-comparison', () => {
     );
     const s2 = makeSummary({ england: ENGLAND, big_local: bigger, similar_areas: SIMILAR });
     expect(chart.summary(s2, state)).toContain('rose by 2.9 pp in Big Local areas');
-    expect(chart.summary(s2, state)).toContain('a bigger rise than in similar areas (+1.6 pp)');
+    expect(chart.summary(s2, state)).toContain('a bigger rise than in England (+1.3 pp) and similar areas (+1.6 pp)');
     // A fall where the others rose.
     const fell = change(
       { very_good: 40.1, good: 33.9, fair: 16.8, bad: 6.9, very_bad: 2.3 },
@@ -93,7 +93,7 @@ describe('group-comparison', () => {
     );
     const s3 = makeSummary({ england: ENGLAND, big_local: fell, similar_areas: SIMILAR });
     expect(chart.summary(s3, state)).toContain('fell by 1.1 pp in Big Local areas');
-    expect(chart.summary(s3, state)).toContain('unlike in similar areas (+1.6 pp), where it rose');
+    expect(chart.summary(s3, state)).toContain('unlike in England (+1.3 pp) and similar areas (+1.6 pp), where it rose');
     // The highlighted group leads the sentence.
     expect(chart.summary(summary, { measure: 'very_good', highlight: 'england' })).toContain('rose by 1.3 pp in England');
     expect(chart.title(summary, state)).toBe('Very good health, 2011 and 2021: England, Big Local areas and similar areas');

@@ -5,7 +5,7 @@
 import { GROUP_IDS, GROUP_LABELS, MEASURE_LABELS, type GroupId, type HealthMeasure, type Summary } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout } from './dumbbell.ts';
 import { lowerFirst, round1, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
-import { changeMovement, comparison, fromTo, GROUP_PHRASES, listJoin } from './words.ts';
+import { changeMovement, comparisons, fromTo, GROUP_PHRASES, listJoin } from './words.ts';
 
 export const id = 'group-comparison';
 
@@ -46,8 +46,7 @@ export function summary(data: Summary, state: State): string {
     `in ${lowerGroup(focus)}, ${fromTo(fc.pct2011[m], fc.pct2021[m])}`;
   const others = groups.filter((g) => g !== focus);
   if (others.length === 0) return `${head}.`;
-  const parts = others.map((g) => comparison(fc.changePp[m], data.groups[g].changePp[m], lowerGroup(g)));
-  return `${head}: ${listJoin(parts)}.`;
+  return `${head}: ${comparisons(fc.changePp[m], others.map((g) => ({ change: data.groups[g].changePp[m], label: lowerGroup(g) })))}.`;
 }
 
 function lowerGroup(g: GroupId): string {

@@ -26,19 +26,63 @@ export function changeMovement(change: number): string {
 
 /**
  * How a focus change compares with another place's change, e.g. "a smaller rise than in similar
- * areas (+2.0 pp)" or "unlike in England, where it fell (−0.3 pp)".
+ * areas (+2.0 pp)" or "unlike in England (−0.3 pp), where it fell".
  */
 export function comparison(focus: number, other: number, otherLabel: string): string {
+  return comparisons(focus, [{ change: other, label: otherLabel }]);
+}
+
+/** One place a focus change is set against, for `comparisons`. */
+export interface Compared {
+  /** Its change in the same measure (pp). */
+  change: number;
+  /** How the sentence names it ("its similar areas", "England"). */
+  label: string;
+}
+
+/**
+ * How a focus change compares with several places' changes, each kind of comparison said once:
+ * "a bigger rise than in its similar areas (+0.7 pp), Sunderland (+0.5 pp) and England (+1.3 pp)",
+ * "unlike in its similar areas (−1.3 pp), Knowsley (−0.8 pp) and England (−0.3 pp), where it fell".
+ * Places with the same comparison are grouped, in the order the first of each group comes; the
+ * groups are joined with "and" (after a comma once a group names more than one place), and all
+ * the places that went the other way share one "unlike".
+ */
+export function comparisons(focus: number, others: readonly Compared[]): string {
   const f = round1(focus);
-  const o = round1(other);
   const sf = displaySign(f);
-  const so = displaySign(o);
-  const tail = `in ${otherLabel} (${fmtPp(o)})`;
-  if (f === o) return `the same change as ${tail}`;
-  if (sf > 0 && so > 0) return `a ${f > o ? 'bigger' : 'smaller'} rise than ${tail}`;
-  if (sf < 0 && so < 0) return `a ${f < o ? 'bigger' : 'smaller'} fall than ${tail}`;
-  if (so === 0) return `unlike ${tail}, where it did not change`;
-  return `unlike ${tail}, where it ${so > 0 ? 'rose' : 'fell'}`;
+  const kindOf = (o: number): string => {
+    const so = displaySign(o);
+    if (f === o) return 'the same change as';
+    if (sf > 0 && so > 0) return `a ${f > o ? 'bigger' : 'smaller'} rise than`;
+    if (sf < 0 && so < 0) return `a ${f < o ? 'bigger' : 'smaller'} fall than`;
+    return `unlike:${so === 0 ? 'did not change' : so > 0 ? 'rose' : 'fell'}`;
+  };
+  const groups = new Map<string, string[]>();
+  for (const c of others) {
+    const o = round1(c.change);
+    const kind = kindOf(o);
+    groups.set(kind, [...(groups.get(kind) ?? []), `${c.label} (${fmtPp(o)})`]);
+  }
+  // Every "unlike" goes in one clause, where the first of them comes: "unlike in A and B, where it
+  // rose, and in C, where it fell".
+  const clauses: string[] = [];
+  const unlike: string[] = [];
+  let several = false;
+  for (const [kind, places] of groups) {
+    several ||= places.length > 1;
+    const where = `in ${listJoin(places)}`;
+    if (!kind.startsWith('unlike:')) clauses.push(`${kind} ${where}`);
+    else {
+      if (unlike.length === 0) clauses.push('');
+      unlike.push(`${where}, where it ${kind.slice('unlike:'.length)}`);
+    }
+  }
+  several ||= unlike.length > 1;
+  const i = clauses.indexOf('');
+  if (i >= 0) clauses[i] = `unlike ${unlike.join(', and ')}`;
+  if (clauses.length <= 1 || !several) return listJoin(clauses);
+  return `${clauses.slice(0, -1).join(', ')}, and ${clauses[clauses.length - 1]}`;
 }
 
 /** An interval that reaches zero (either end on it counts): the data cannot tell the sign apart from chance. */

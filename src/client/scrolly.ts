@@ -4,6 +4,11 @@
  * figures into the sticky graphic column and, with scrollama, shows the figure of the step in
  * view. When the conditions stop holding (resize, zoom, reduced motion switched on) it puts every
  * figure back after its step.
+ *
+ * Keyboard: the figures that are not shown are stacked under the shown one and faded out, never
+ * `hidden`, so each figure's controls (Show the data, Share, Embed, Data) stay in the tab order, in
+ * step order (WCAG 2.1.1). Focus moving into a figure shows it and scrolls its step's words into
+ * view, so the words beside the chart are always the chart's own.
  */
 import scrollama from 'scrollama';
 
@@ -23,11 +28,24 @@ interface Scrolly {
 function activate(s: Scrolly, index: number): void {
   s.active = index;
   s.figures.forEach((f, i) => {
-    f.hidden = i !== index;
     f.classList.toggle('is-active', i === index);
+    f.classList.toggle('is-inactive', i !== index);
   });
   s.steps.forEach((el, i) => el.classList.toggle('is-active', i === index));
   s.root.dataset.activeStep = String(index);
+}
+
+/** Focus reached figure `index` (Tab, Shift+Tab, a click on its controls): show it beside its step. */
+function onFocusIn(s: Scrolly, event: FocusEvent): void {
+  if (!s.scroller) return;
+  const index = s.figures.findIndex((f) => f.contains(event.target as Node));
+  if (index < 0 || index === s.active) return;
+  activate(s, index);
+  // Bring the step's words level with the chart: its top a quarter of the way down, past the
+  // scrollama trigger line at the middle, so scrolling on from here keeps this step active.
+  const step = s.steps[index]!;
+  const top = step.getBoundingClientRect().top + window.scrollY - window.innerHeight / 4;
+  window.scrollTo({ top, behavior: 'instant' });
 }
 
 function enable(s: Scrolly): void {
@@ -54,8 +72,7 @@ function disable(s: Scrolly): void {
   s.scroller = null;
   s.root.classList.remove('is-sticky');
   s.figures.forEach((f, i) => {
-    f.hidden = false;
-    f.classList.remove('is-active');
+    f.classList.remove('is-active', 'is-inactive');
     s.slots[i]?.append(f);
   });
   s.steps.forEach((el) => el.classList.remove('is-active'));
@@ -72,7 +89,9 @@ export function enhanceScrolly(doc: Document = document): void {
     const slots = steps.map((st) => st.querySelector<HTMLElement>('[data-step-figure]')!);
     const figures = slots.map((slot) => slot.querySelector<HTMLElement>('figure')!);
     if (figures.some((f) => !f)) continue;
-    all.push({ root, graphic, steps, slots, figures, scroller: null, active: 0 });
+    const s: Scrolly = { root, graphic, steps, slots, figures, scroller: null, active: 0 };
+    graphic.addEventListener('focusin', (e) => onFocusIn(s, e));
+    all.push(s);
   }
   const apply = () => all.forEach((s) => (mq.matches ? enable(s) : disable(s)));
   apply();

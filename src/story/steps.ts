@@ -4,7 +4,7 @@
  */
 import type { ChartId, ChartStateMap } from '../charts/registry.ts';
 import type { Summary } from '../data/schema.ts';
-import { badParagraph, englandParagraph, vsEnglandParagraph, vsSimilarParagraph } from './words.ts';
+import { badParagraph, englandParagraph, roundingNote, vsEnglandParagraph, vsSimilarParagraph } from './words.ts';
 
 export interface StepChart<K extends ChartId = ChartId> {
   id: K;
@@ -18,6 +18,8 @@ export interface Step {
   heading?: string;
   /** Paragraphs, generated from the data. */
   text: string[];
+  /** A small note under the words (how to read the figures). */
+  note?: string;
   chart: StepChart<'england-health'> | StepChart<'group-comparison'>;
 }
 
@@ -30,6 +32,8 @@ export function storySteps(s: Summary): Step[] {
         'Both censuses asked everyone the same question: how is your health in general? Very good, good, fair, bad or very bad.',
         englandParagraph(s),
       ],
+      // The first figures set side by side (bad and very bad beside the two together): say here how they round.
+      note: roundingNote(),
       chart: { id: 'england-health', state: { group: 'england' } },
     },
     {

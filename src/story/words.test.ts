@@ -26,12 +26,24 @@ import {
   ageParagraph,
   growthParagraph,
   poolGrowthSentence,
+  roundingNote,
 } from './words.ts';
 import { storySteps } from './steps.ts';
 import * as areaChanges from '../charts/area-changes.ts';
 import { areaCounts } from '../charts/words.ts';
 import { makeSummary, makeArea } from './words.fixtures.ts';
 import { makeGrowthBands } from '../charts/fixtures.ts';
+
+describe('rounding note', () => {
+  it('is said once, in the first step, where rounded figures are first set side by side', () => {
+    const withNote = storySteps(makeSummary({ bl: 2.12, en: 1.32, sim: 2.02, did: [0.1, -0.25, 0.45] })).filter((st) => st.note);
+    expect(withNote.map((st) => st.id)).toEqual(['step-england']);
+    expect(withNote[0]!.note).toBe(roundingNote());
+    // It says why the figures may not add up, and types no number.
+    expect(roundingNote()).toMatch(/worked out .* only then rounded/);
+    expect(roundingNote()).not.toMatch(/\d/);
+  });
+});
 
 describe('small words', () => {
   it('moved/relative follow the numbers as displayed', () => {

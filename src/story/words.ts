@@ -176,6 +176,15 @@ export function description(s: Summary): string {
   );
 }
 
+/**
+ * Said once where rounded figures are first set side by side (the story's first step, an area
+ * page's opening): "from 43.6% to 45.7%" beside "+2.0 pp", or bad 4.2% and very bad 1.2% beside
+ * 5.5% for the two together, are each right, because every figure is rounded only at the end.
+ */
+export function roundingNote(): string {
+  return 'Every share and change is worked out from the census counts and only then rounded, so rounded figures set side by side may not add up exactly.';
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scrolly steps
 

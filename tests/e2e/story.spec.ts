@@ -45,8 +45,9 @@ for (const javaScriptEnabled of [true, false]) {
       expect(count).toBeGreaterThanOrEqual(STEP_IDS.length + 2);
       for (let i = 0; i < count; i++) {
         const fig = figs.nth(i);
-        // In the enhanced (sticky) layout only the active step's figure is shown; the step test covers the rest.
-        if (!(await fig.isVisible())) continue;
+        // In the enhanced (sticky) layout only the active step's figure is shown (the others are stacked
+        // under it, faded out); the step test covers the rest.
+        if (!(await fig.isVisible()) || (await fig.evaluate((el) => el.classList.contains('is-inactive')))) continue;
         await fig.scrollIntoViewIfNeeded();
         await expect(fig.getByRole('heading')).toBeVisible();
         await expect(fig.getByRole('img').filter({ visible: true }).first()).toBeVisible();
@@ -129,7 +130,14 @@ test.describe('scroll steps', () => {
       await page.locator(`#${id}`).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 150));
       const fig = graphic.locator(`#fig-${id}`);
       await expect(fig).toBeVisible();
-      await expect(graphic.getByRole('figure').filter({ visible: true })).toHaveCount(1);
+      await expect(fig).toHaveCSS('opacity', '1');
+      // The other figures stay in the column (their controls in the tab order), faded out and not clickable.
+      await expect(graphic.getByRole('figure')).toHaveCount(STEP_IDS.length);
+      for (const other of await graphic.getByRole('figure').all()) {
+        if ((await other.getAttribute('id')) === `fig-${id}`) continue;
+        await expect(other).toHaveCSS('opacity', '0');
+        await expect(other).toHaveCSS('pointer-events', 'none');
+      }
       seen.push((await fig.getByRole('heading').textContent()) ?? '');
     }
     expect(new Set(seen).size).toBe(STEP_IDS.length);
@@ -186,6 +194,66 @@ test.describe('scroll steps', () => {
       await fig.scrollIntoViewIfNeeded();
       await expect(fig).toBeVisible();
     }
+  });
+});
+
+test.describe('the order of the story on a phone', () => {
+  // The issue's measure: a 375 × 667 phone screen. Before: the story was 56 screens long, with "How sure
+  // can we be?" at 41, under the 150-row chart and the list of all 150 areas.
+  test.use({ viewport: { width: 375, height: 667 } });
+  const HOW_SURE_BUDGET = 15;
+
+  test('the argument comes before the areas one by one, and the list of areas is folded away @mobile-only', async ({ page }) => {
+    await page.goto('/');
+    const screens = (loc: ReturnType<Page['locator']>) => loc.evaluate((el) => (el.getBoundingClientRect().top + window.scrollY) / window.innerHeight);
+    const caveats = await screens(page.getByRole('complementary', { name: 'Read with care' }));
+    const howSure = await screens(page.getByRole('heading', { name: 'How sure can we be?', exact: true }));
+    const howFar = await screens(page.getByRole('heading', { name: 'How far the finding holds', exact: true }));
+    const oneByOne = await screens(page.getByRole('heading', { name: /areas, one by one$/ }));
+    expect(caveats).toBeLessThan(3);
+    expect(howSure, `"How sure can we be?" starts ${howSure.toFixed(1)} screens down`).toBeLessThan(HOW_SURE_BUDGET);
+    expect(howFar).toBeGreaterThan(howSure);
+    expect(oneByOne).toBeGreaterThan(howFar);
+    // The full list of areas is one disclosure, closed, that a keyboard opens.
+    const toggle = page.getByText(/^Search or browse all \d+ areas/);
+    const list = page.getByRole('main').getByRole('link', { name: 'Dartford', exact: true });
+    await expect(list).toBeHidden();
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(list).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Area, local authority or region' })).toBeVisible();
+    // And /areas/ has them all, linked from the section.
+    await expect(page.getByRole('link', { name: /^all \d+ areas on a map$/ })).toHaveAttribute('href', '/areas/');
+  });
+});
+
+test.describe('words and numbers a reader trips on', () => {
+  test('the story says once, by the first figures, that figures are rounded only at the end @mobile-only', async ({ page }) => {
+    await page.goto('/');
+    const note = page.getByRole('main').getByText(/only then rounded, so rounded figures set side by side may not add up/);
+    await expect(note).toHaveCount(1);
+    // In the first step, with the words of the first figure.
+    await expect(page.locator('#step-england').getByText(/only then rounded/)).toBeVisible();
+  });
+
+  test('the difference chart says which way is better for each measure @mobile-only', async ({ page }) => {
+    await page.goto('/');
+    const fig = page.getByRole('figure', { name: /^Change in Big Local areas minus change in similar areas/ });
+    await fig.scrollIntoViewIfNeeded();
+    const chart = fig.getByRole('img').filter({ visible: true });
+    await expect(chart.getByText('higher is worse', { exact: true })).toHaveCount(1);
+    await expect(chart.getByText('higher is better', { exact: true })).toHaveCount(2);
+    await expect(fig.locator('.figure__summary')).toContainText('for bad or very bad health (where higher is worse;');
+  });
+
+  test('an area page says each comparison once, and how its figures round @mobile-only', async ({ page }) => {
+    // Northwood: no change in bad health, a fall in each place it is set against.
+    await page.goto('/areas/northwood/');
+    const bad = page.getByRole('figure', { name: /^Bad or very bad health in Northwood/ }).locator('.figure__summary');
+    const text = (await bad.textContent()) ?? '';
+    expect(text.match(/unlike/g) ?? [], text).toHaveLength(1);
+    expect(text.match(/where it fell/g) ?? [], text).toHaveLength(1);
+    await expect(page.getByText(/only then rounded/)).toBeVisible();
   });
 });
 
