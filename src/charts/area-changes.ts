@@ -300,7 +300,8 @@ function placeLegend(W: number, rows: AreaRow[], wide: boolean): { legend: AreaC
   const words = many
     ? `Areas ranked by their change: the ${ENDS_SHOWN} largest rises at the top, the ${ENDS_SHOWN} largest falls at the bottom`
     : 'Areas ranked by their change, largest rise at the top';
-  for (const text of wrapBalanced(words, W - 2 * PAD, 12)) {
+  // Narrow, with room to spare: the width estimate runs short for wide fonts (DejaVu Sans).
+  for (const text of wrapBalanced(words, W - 2 * PAD - (wide ? 0 : 32), 12)) {
     ly += 18;
     note.push({ text, x: PAD, baseline: ly });
   }
