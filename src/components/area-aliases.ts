@@ -155,18 +155,17 @@ export function allAreaAliases(areas: BigLocalArea[], reference: Map<string, str
 }
 
 /**
- * The one area a place name finds, as the finder would (a whole-word match on the area's name,
- * local authority or other names), or an error naming the matches: the story links its examples
- * with it, so a renamed or re-drawn area breaks the build instead of a link.
+ * The one area a place name finds, as the finder would (a whole-word match on the area's name or
+ * its other names), or undefined when none does (official boundaries replace the footprint
+ * evidence, and with it most other names); an error when several do, as the name is then
+ * ambiguous. The story links its examples with it.
  */
-export function areaCalled(areas: BigLocalArea[], place: string, aliases: Map<string, string[]> = allAreaAliases(areas)): BigLocalArea {
+export function areaCalled(areas: BigLocalArea[], place: string, aliases: Map<string, string[]> = allAreaAliases(areas)): BigLocalArea | undefined {
   const k = ` ${key(place)} `;
   const exact = areas.filter((a) => key(a.name) === key(place));
   const hits = exact.length
     ? exact
     : areas.filter((a) => [a.name, ...(aliases.get(a.code) ?? [])].some((n) => ` ${key(n)} `.includes(k)));
-  if (hits.length !== 1) {
-    throw new Error(`"${place}" finds ${hits.length} Big Local areas (${hits.map((a) => a.code).join(', ') || 'none'}), not one`);
-  }
-  return hits[0]!;
+  if (hits.length > 1) throw new Error(`"${place}" finds ${hits.length} Big Local areas (${hits.map((a) => a.code).join(', ')}), not one`);
+  return hits[0];
 }
