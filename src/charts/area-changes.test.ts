@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAST_GROWTH_PCT, healthChange, type BigLocalArea } from '../data/constants.ts';
 import * as chart from './area-changes.ts';
+import { narrowSelection } from './area-changes.ts';
 import { change, countsFromShares, makeArea, makeAreas } from './fixtures.ts';
 import { boxesOverlap, textBox, textWidth } from './svg.ts';
 import { byClass, fontSizes, labelProblems, num, parseSvg, TEST_WIDTHS, texts } from './test-helpers.ts';
@@ -48,7 +49,7 @@ describe('area-changes', () => {
   it('ranks areas by their change, largest rise first, one row each', () => {
     const l = chart.layout(four, chart.defaultState, { width: 375 });
     expect(l.order).toEqual(['area-002', 'area-000', 'area-003', 'area-001']);
-    const els = parseSvg(chart.render(areas, chart.defaultState, { width: 375 }));
+    const els = parseSvg(chart.render(areas, chart.defaultState, { width: 1000 }));
     const areaDots = byClass(els, 'dot--area');
     expect(areaDots).toHaveLength(150);
     const xs = areaDots.map((d) => num(d, 'cx'));
@@ -82,13 +83,14 @@ describe('area-changes', () => {
       expect(svg).not.toContain('<script');
       expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Sons');
       expect(byClass(els, 'area--highlight').map((e) => e.attrs['data-code'])).toEqual([hostile.code]);
-      expect(texts(svg)).toContain(hostile.name);
+      expect(texts(svg).join(' ')).toContain(hostile.name);
     }
   });
 
-  it('shows names only when there is room', () => {
-    expect(texts(chart.render(four, chart.defaultState, { width: 375 }))).not.toContain('Area A');
+  it('names every row it draws: left of the plot when wide, "rank. name" and the change over the dots when narrow', () => {
     expect(texts(chart.render(four, chart.defaultState, { width: 720 }))).toContain('Area A');
+    const narrow = texts(chart.render(four, chart.defaultState, { width: 375 }));
+    expect(narrow).toEqual(expect.arrayContaining(['1. Area C', '+3.0 pp', '2. Area A', '+1.0 pp', '4. Area B', '−2.0 pp']));
   });
 
   it('wraps the note, the caption and the highlighted name on phones instead of cutting them short', () => {
@@ -97,9 +99,10 @@ describe('area-changes', () => {
     for (const measure of ['very_good', 'bad_or_very_bad'] as const) {
       const all = texts(chart.render(data, { measure, highlight: long.code }, { width: 320 }));
       const joined = all.join(' ');
-      expect(joined).toContain('Areas ranked by their change, largest rise at the top');
+      expect(joined).toContain(`Areas ranked by their change: the ${chart.ENDS_SHOWN} largest rises at the top, the ${chart.ENDS_SHOWN} largest falls at the bottom`);
       expect(joined).toContain('percentage points');
-      expect(joined).toContain(long.name);
+      const rank = chart.rows(data, measure).findIndex((r) => r.code === long.code) + 1;
+      expect(joined).toContain(`${rank}. ${long.name}`);
       expect(all.filter((t) => t.endsWith('\u2026'))).toEqual([]);
     }
   });
@@ -160,7 +163,7 @@ describe('area-changes', () => {
   });
 
   it('marks low-confidence footprints with hollow dots and fast growth with a ring, in a legend', () => {
-    const svg = chart.render(flagged, { measure: 'very_good', highlight: 'area-000' }, { width: 375 }, { idPrefix: 'acf' });
+    const svg = chart.render(flagged, { measure: 'very_good', highlight: 'area-000' }, { width: 720 }, { idPrefix: 'acf' });
     expect(svg).toMatchSnapshot();
     const els = parseSvg(svg);
     const hollow = byClass(els, 'dot--low-confidence');
@@ -181,9 +184,13 @@ describe('area-changes', () => {
     // The highlighted area's callout says what its marks mean.
     expect(legend).toContain('Residents +66% · low-confidence footprint');
     expect(byClass(els, 'callout-flags')).toHaveLength(1);
-    expect(byClass(parseSvg(chart.render(flagged, { measure: 'very_good', highlight: 'area-003' }, { width: 375 })), 'callout-flags')).toEqual([]);
+    expect(byClass(parseSvg(chart.render(flagged, { measure: 'very_good', highlight: 'area-003' }, { width: 720 })), 'callout-flags')).toEqual([]);
     // Without flagged areas the legend keeps its two dots.
     expect(texts(chart.render(four, chart.defaultState, { width: 375 }))).not.toContain('Low-confidence footprint');
+    // Narrow, the flags are on the marks and in the legend.
+    const narrow = parseSvg(chart.render(flagged, chart.defaultState, { width: 375 }));
+    expect(byClass(narrow, 'dot--low-confidence')).toHaveLength(2);
+    expect(byClass(narrow, 'ring--fast-growth')).toHaveLength(3);
   });
 
   it.each(TEST_WIDTHS)('keeps the flags legend clear of everything at width %i', (width) => {
@@ -217,8 +224,8 @@ describe('area-changes', () => {
 describe('area-changes placement (no SVG)', () => {
   const box = (c: chart.PlacedCallout) => ({ x: c.x, y: c.y, width: c.width, height: c.height });
 
-  it('places one row per area in rank order, 14 px apart, dots on the scale', () => {
-    const p = chart.place(four, chart.defaultState, { width: 375 });
+  it('places one row per area in rank order, 14 px apart when wide, dots on the scale', () => {
+    const p = chart.place(four, chart.defaultState, { width: 720 });
     expect(p.rows.map((r) => r.code)).toEqual(chart.rows(four, 'very_good').map((r) => r.code));
     expect(p.rows.map((r) => r.code)).toEqual(['area-002', 'area-000', 'area-003', 'area-001']);
     p.rows.forEach((r, i) => {
@@ -247,8 +254,7 @@ describe('area-changes placement (no SVG)', () => {
     }
   });
 
-  it('names rows only when wide, each name ending before the plot', () => {
-    expect(chart.place(areas, chart.defaultState, { width: 375 }).rows.every((r) => r.label === undefined)).toBe(true);
+  it('names rows left of the plot when wide, each name ending before the plot', () => {
     const p = chart.place(areas, { measure: 'very_good', highlight: areas[10]!.code }, { width: 720 });
     const plotLeft = Math.min(...p.ticks.map((t) => p.x(t)), ...p.rows.map((r) => Math.min(r.xArea, r.xComparator)));
     for (const [i, r] of p.rows.entries()) {
@@ -258,7 +264,7 @@ describe('area-changes placement (no SVG)', () => {
   });
 
   it('puts the callout beside the highlighted dots when there is room, inside the rows, never over its dots', () => {
-    for (const width of TEST_WIDTHS)
+    for (const width of TEST_WIDTHS.filter((w) => w >= chart.NAMES_MIN_WIDTH))
       for (const [data, a] of [areas, areasFlagged].flatMap((d) => [d[0]!, d[40]!, d[75]!, d[149]!].map((a) => [d, a] as const))) {
         const p = chart.place(data, { measure: 'very_good', highlight: a.code }, { width });
         if (data === areasFlagged) expect(p.callout!.flags?.text).toBe('Residents +50% · low-confidence footprint');
@@ -295,10 +301,65 @@ describe('area-changes placement (no SVG)', () => {
     expect(q.callout!.x + q.callout!.width).toBeLessThan(Math.min(top.xArea, top.xComparator));
   });
 
-  it('has no callout without a highlight or with an unknown one', () => {
-    expect(chart.place(four, chart.defaultState, { width: 375 }).callout).toBeUndefined();
-    const p = chart.place(four, { measure: 'very_good', highlight: 'nope' }, { width: 375 });
+  it('has no callout without a highlight or with an unknown one, nor in a narrow drawing (its row is named)', () => {
+    expect(chart.place(four, chart.defaultState, { width: 720 }).callout).toBeUndefined();
+    expect(chart.place(four, { measure: 'very_good', highlight: 'area-002' }, { width: 375 }).callout).toBeUndefined();
+    const p = chart.place(four, { measure: 'very_good', highlight: 'nope' }, { width: 720 });
     expect(p.highlight).toBe(-1);
     expect(p.callout).toBeUndefined();
+  });
+
+  it('narrow: shows the ten largest rises and falls, the highlighted area wherever it ranks, and says what it leaves out', () => {
+    const ranked = chart.rows(areas, 'very_good');
+    const p = chart.place(areas, chart.defaultState, { width: 328 });
+    expect(p.rows.map((r) => r.rank)).toEqual([...Array(10).keys()].map((i) => i + 1).concat([...Array(10).keys()].map((i) => 141 + i)));
+    expect(p.rows.map((r) => r.code)).toEqual([...ranked.slice(0, 10), ...ranked.slice(140)].map((r) => r.code));
+    expect(p.gaps).toHaveLength(1);
+    expect(p.gaps[0]!.count).toBe(130);
+    expect(p.gaps[0]!.lines.map((l) => l.text).join(' ')).toMatch(/^130 areas ranked 11 to 140, .* are left out here: the table has all 150\.$/);
+    const mid = ranked[75]!;
+    const q = chart.place(areas, { measure: 'very_good', highlight: mid.code }, { width: 328 });
+    expect(q.rows).toHaveLength(21);
+    expect(q.rows[q.highlight]!.code).toBe(mid.code);
+    expect(q.rows[q.highlight]!.rank).toBe(76);
+    expect(q.gaps.map((g) => g.count)).toEqual([65, 64]);
+  });
+
+  it('narrow: every row is named, at least 24 px tall, the rows and gaps stacked without overlap', () => {
+    for (const width of TEST_WIDTHS.filter((w) => w < chart.NAMES_MIN_WIDTH)) {
+      const p = chart.place(areas, { measure: 'bad_or_very_bad', highlight: areas[75]!.code }, { width });
+      const bands = [...p.rows.map((r) => ({ top: r.top, height: r.height })), ...p.gaps].sort((a, b) => a.top - b.top);
+      expect(bands[0]!.top).toBe(p.rowsTop);
+      for (let i = 1; i < bands.length; i++) expect(bands[i]!.top).toBeCloseTo(bands[i - 1]!.top + bands[i - 1]!.height, 9);
+      for (const r of p.rows) {
+        expect(r.height).toBeGreaterThanOrEqual(24);
+        expect(r.label!.text.startsWith(`${r.rank}. `)).toBe(true);
+        expect(r.value!.text).toMatch(/^[+−]?\d+\.\d pp$/);
+        expect(r.cy).toBeGreaterThan(r.label!.baseline);
+        expect(r.cy + 5).toBeLessThanOrEqual(r.top + r.height);
+      }
+    }
+  });
+
+  it('narrow: a phone drawing of all 150 areas stays within a screen and a half of a 375 px phone', () => {
+    // Figure.astro draws it at 328 px and shows it at about 343 px: ×1.05.
+    for (const measure of ['very_good', 'bad_or_very_bad'] as const)
+      for (const highlight of [undefined, areas[75]!.code])
+        expect(chart.place(areas, { measure, ...(highlight ? { highlight } : {}) }, { width: 328 }).height * (343 / 328)).toBeLessThanOrEqual(1.5 * 667);
+  });
+});
+
+describe('narrowSelection', () => {
+  it('keeps both ends, the highlight between them, and one gap for each run left out', () => {
+    expect(narrowSelection(30, -1, 3)).toEqual([0, 1, 2, null, 27, 28, 29]);
+    expect(narrowSelection(30, 10, 3)).toEqual([0, 1, 2, null, 10, null, 27, 28, 29]);
+    expect(narrowSelection(30, 3, 3)).toEqual([0, 1, 2, 3, null, 27, 28, 29]);
+    expect(narrowSelection(30, 28, 3)).toEqual([0, 1, 2, null, 27, 28, 29]);
+  });
+
+  it('shows everything when leaving out would hide fewer than two', () => {
+    expect(narrowSelection(8, -1, 3)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(narrowSelection(9, -1, 3)).toEqual([0, 1, 2, null, 6, 7, 8]);
+    expect(narrowSelection(0)).toEqual([]);
   });
 });

@@ -1,8 +1,12 @@
 /**
  * Every Big Local area's change in a measure beside its similar areas' change: a ranked dot
- * plot, one 14 px row per area (largest rise at the top), with a zero line. Area names are
- * drawn when the chart is wide enough; on phones each row keeps a tooltip and the highlighted
- * area gets a callout with its name and values. Areas whose change may reflect who lives there
+ * plot, largest rise at the top, with a zero line. Wide (NAMES_MIN_WIDTH and up): one 14 px row
+ * per area, its name at the left, and a callout for the highlighted area. Narrow (phones, narrow
+ * embeds): 150 unlabelled 14 px rows were a wall two screens tall that no finger could pick a row
+ * from, so it draws the ten largest rises and the ten largest falls (and the highlighted area
+ * wherever it ranks), each a labelled row LABELLED_ROW_H tall with its rank, name and change, and
+ * one line saying how many areas lie between them and that the table has all of them. The
+ * choice is made from the size argument only, so server and browser draw the same. Areas whose change may reflect who lives there
  * more than anyone's health are marked: a hollow dot for a low-confidence footprint, a ring for
  * residents who grew by more than FAST_GROWTH_PCT per cent (both explained in the legend, the
  * tooltip and the table).
@@ -55,8 +59,32 @@ export interface AreaChangesLayout {
 
 const PAD = 8;
 export const ROW_H = 14;
-/** Below this width the area names are left out (the data table and tooltips carry them). */
+/** Below this width the chart draws labelled rows for the ends of the ranking (see the header). */
 export const NAMES_MIN_WIDTH = 560;
+/** A narrow drawing's row: a line with rank, name and change over the dots; over 24 px, to tap. */
+export const LABELLED_ROW_H = 32;
+/** How many of the largest rises and of the largest falls a narrow drawing shows. */
+export const ENDS_SHOWN = 10;
+/** Line spacing of a wrapped name in a narrow drawing. */
+const LINE_H = 15;
+
+/**
+ * Which ranks a narrow drawing shows, top to bottom, with `null` where ranks are left out: the
+ * first and last `each`, plus the highlighted rank when it falls between them. All of them when
+ * leaving some out would hide fewer than two.
+ */
+export function narrowSelection(count: number, highlight = -1, each = ENDS_SHOWN): (number | null)[] {
+  const all = Array.from({ length: count }, (_, i) => i);
+  if (count <= 2 * each + 2) return all;
+  const keep = new Set([...all.slice(0, each), ...all.slice(count - each)]);
+  if (highlight >= 0 && highlight < count) keep.add(highlight);
+  const out: (number | null)[] = [];
+  for (const i of all) {
+    if (keep.has(i)) out.push(i);
+    else if (out[out.length - 1] !== null) out.push(null);
+  }
+  return out;
+}
 
 /** Areas ranked by their change, largest rise first; ties by name then code. */
 export function ranked(data: BigLocalArea[], measure: HealthMeasure): BigLocalArea[] {
@@ -167,21 +195,40 @@ export function rows(data: BigLocalArea[], measure: HealthMeasure): AreaRow[] {
   }));
 }
 
-/** A line of text at a baseline (x is its start unless said otherwise). */
+/** A line of text at a baseline (x is its start, or its end when `anchor` is 'end'). */
 export interface PlacedText {
   text: string;
   x: number;
   baseline: number;
+  anchor?: 'end';
 }
 
 export interface PlacedRow extends AreaRow {
-  /** Centre line of the row. */
+  /** Rank, 1 for the largest rise. */
+  rank: number;
+  /** Top and height of the row's band (the highlight and the tap target). */
+  top: number;
+  height: number;
+  /** Centre line of the dots. */
   cy: number;
   /** Centres of the area's and the comparator's dots. */
   xArea: number;
   xComparator: number;
-  /** The name drawn left of the plot (shortened to fit), when names are shown. */
+  /** The name: left of the plot when wide; "12. Name" over the dots when narrow (shortened to fit). */
   label?: PlacedText;
+  /** Narrow drawings: the rest of a long name, wrapped. */
+  labelMore?: PlacedText[];
+  /** Narrow drawings: the area's change, at the right end of the name line. */
+  value?: PlacedText;
+}
+
+/** Where a narrow drawing leaves ranks out: one line or two of words. */
+export interface PlacedGap {
+  top: number;
+  height: number;
+  /** How many areas, and the ranks they run between. */
+  count: number;
+  lines: PlacedText[];
 }
 
 export interface PlacedCallout {
@@ -211,8 +258,11 @@ export interface AreaChangesPlacement {
   rowsTop: number;
   rowsBottom: number;
   bottomAxisY: number;
+  /** The rows drawn (all of them when wide; the ends of the ranking when narrow). */
   rows: PlacedRow[];
-  /** Index of the highlighted row, or −1. */
+  /** Narrow drawings: the ranks left out. */
+  gaps: PlacedGap[];
+  /** Index in `rows` of the highlighted row, or −1. */
   highlight: number;
   callout?: PlacedCallout;
   caption: PlacedText[];
@@ -232,7 +282,7 @@ function legendItems(rows: AreaRow[]): [kind: LegendKind, label: string][] {
 }
 
 /** The legend on one line, or wrapped when narrow, then the note under it. */
-function placeLegend(W: number, rows: AreaRow[]): { legend: AreaChangesPlacement['legend']; note: PlacedText[]; bottom: number } {
+function placeLegend(W: number, rows: AreaRow[], wide: boolean): { legend: AreaChangesPlacement['legend']; note: PlacedText[]; bottom: number } {
   const legend: AreaChangesPlacement['legend'] = [];
   let lx = PAD;
   let ly = 14;
@@ -246,7 +296,12 @@ function placeLegend(W: number, rows: AreaRow[]): { legend: AreaChangesPlacement
     lx += w + 18;
   }
   const note: PlacedText[] = [];
-  for (const text of wrapBalanced('Areas ranked by their change, largest rise at the top', W - 2 * PAD, 12)) {
+  const many = !wide && narrowSelection(rows.length).includes(null);
+  const words = many
+    ? `Areas ranked by their change: the ${ENDS_SHOWN} largest rises at the top, the ${ENDS_SHOWN} largest falls at the bottom`
+    : 'Areas ranked by their change, largest rise at the top';
+  // Narrow, with room to spare: the width estimate runs short for wide fonts (DejaVu Sans).
+  for (const text of wrapBalanced(words, W - 2 * PAD - (wide ? 0 : 32), 12)) {
     ly += 18;
     note.push({ text, x: PAD, baseline: ly });
   }
@@ -342,39 +397,86 @@ function placeCallout(
 export function place(data: BigLocalArea[], state: State, size: Size): AreaChangesPlacement {
   const W = Math.max(size.width, 280);
   const ordered = rows(data, state.measure);
-  const showNames = W >= NAMES_MIN_WIDTH;
-  const nameW = showNames ? Math.min(240, Math.round(W * 0.3)) : 0;
-  const plotLeft = PAD + (showNames ? nameW + 12 : 0) + 12;
+  const wide = W >= NAMES_MIN_WIDTH;
+  const nameW = wide ? Math.min(240, Math.round(W * 0.3)) : 0;
+  const plotLeft = PAD + (wide ? nameW + 12 : 0) + 12;
   const plotRight = W - PAD - 12;
 
-  const { legend, note, bottom } = placeLegend(W, ordered);
+  const { legend, note, bottom } = placeLegend(W, ordered, wide);
   const scale = placeScale(
     ordered.flatMap((r) => [r.area, r.comparator]),
     plotLeft,
     plotRight,
     W,
-    showNames,
+    wide,
   );
   const { x } = scale;
 
   const topAxisY = bottom + 26;
   const rowsTop = topAxisY + 8;
-  const rowsBottom = rowsTop + Math.max(ordered.length, 1) * ROW_H;
+  const rank = state.highlight ? ordered.findIndex((r) => r.code === state.highlight) : -1;
+  const placed: PlacedRow[] = [];
+  const gaps: PlacedGap[] = [];
+  let y = rowsTop;
+  if (wide) {
+    ordered.forEach((r, i) => {
+      const cy = y + ROW_H / 2;
+      placed.push({
+        ...r,
+        rank: i + 1,
+        top: y,
+        height: ROW_H,
+        cy,
+        xArea: x(r.area),
+        xComparator: x(r.comparator),
+        label: { text: truncate(r.name, nameW, 12, i === rank), x: PAD, baseline: centredBaseline(cy, 12) },
+      });
+      y += ROW_H;
+    });
+  } else {
+    const selection = narrowSelection(ordered.length, rank);
+    selection.forEach((i, k) => {
+      if (i === null) {
+        const from = selection[k - 1]! as number;
+        const to = selection[k + 1]! as number;
+        const count = to - from - 1;
+        const lo = ordered[from + 1]!;
+        const hi = ordered[to - 1]!;
+        const words = `${count} areas ranked ${from + 2} to ${to}, ${fmtPp(lo.area)} to ${fmtPp(hi.area)}, are left out here: the table has all ${ordered.length}.`;
+        const lines = wrapBalanced(words, W - 2 * PAD, 12).map((text, j) => ({ text, x: PAD, baseline: y + 17 + j * 16 }));
+        const height = 10 + lines.length * 16;
+        gaps.push({ top: y, height, count, lines });
+        y += height;
+        return;
+      }
+      const r = ordered[i]!;
+      const isHi = i === rank;
+      const value = fmtPp(r.area);
+      const room = W - 2 * PAD - textWidth(value, 12, isHi) - 10;
+      // The name is what a reader looks for: wrapped to three lines before it is shortened.
+      const wrapped = wrapBalanced(`${i + 1}. ${r.name}`, room, 12, isHi);
+      const lines = wrapped.length > 3 ? [...wrapped.slice(0, 2), truncate(wrapped.slice(2).join(' '), room, 12, isHi)] : wrapped;
+      const extra = (lines.length - 1) * LINE_H;
+      placed.push({
+        ...r,
+        rank: i + 1,
+        top: y,
+        height: LABELLED_ROW_H + extra,
+        cy: y + 23 + extra,
+        xArea: x(r.area),
+        xComparator: x(r.comparator),
+        label: { text: lines[0]!, x: PAD, baseline: y + 13 },
+        ...(lines.length > 1 ? { labelMore: lines.slice(1).map((text, j) => ({ text, x: PAD, baseline: y + 13 + (j + 1) * LINE_H })) } : {}),
+        value: { text: value, x: W - PAD, baseline: y + 13, anchor: 'end' },
+      });
+      y += LABELLED_ROW_H + extra;
+    });
+  }
+  const rowsBottom = y === rowsTop ? rowsTop + ROW_H : y;
   const bottomAxisY = rowsBottom + 18;
-  const highlight = state.highlight ? ordered.findIndex((r) => r.code === state.highlight) : -1;
-
-  const placed: PlacedRow[] = ordered.map((r, i) => {
-    const cy = rowsTop + i * ROW_H + ROW_H / 2;
-    return {
-      ...r,
-      cy,
-      xArea: x(r.area),
-      xComparator: x(r.comparator),
-      ...(showNames ? { label: { text: truncate(r.name, nameW, 12, i === highlight), x: PAD, baseline: centredBaseline(cy, 12) } } : {}),
-    };
-  });
+  const highlight = placed.findIndex((r) => r.code === state.highlight);
   const callout =
-    highlight >= 0 ? placeCallout(placed[highlight]!, highlight, { plotLeft, plotRight, W, rowsTop, rowsBottom }) : undefined;
+    wide && highlight >= 0 ? placeCallout(placed[highlight]!, highlight, { plotLeft, plotRight, W, rowsTop, rowsBottom }) : undefined;
 
   // The caption names the measure and the unit: wrapped, never cut short.
   const caption: PlacedText[] = [];
@@ -394,6 +496,7 @@ export function place(data: BigLocalArea[], state: State, size: Size): AreaChang
     rowsBottom,
     bottomAxisY,
     rows: placed,
+    gaps,
     highlight,
     ...(callout ? { callout } : {}),
     caption,
@@ -442,9 +545,8 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
   b.raw(`</g>`);
   for (const t of p.note) b.text(t.x, t.baseline, t.text, { size: 12, fill: INK.muted, className: 'note' });
 
-  if (p.highlight >= 0) {
-    b.raw(rect(0, rowsTop + p.highlight * ROW_H, W, ROW_H, `class="highlight" fill="${INK.highlight}"`));
-  }
+  const hi = p.rows[p.highlight];
+  if (hi) b.raw(rect(0, hi.top, W, hi.height, `class="highlight" fill="${INK.highlight}"`));
 
   b.raw(`<g class="axis axis--x">`);
   for (const t of p.ticks) {
@@ -466,8 +568,14 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
     const isHi = i === p.highlight;
     b.raw(`<g class="area${isHi ? ' area--highlight' : ''}" data-code="${escapeXml(r.code)}">`);
     b.raw(`<title>${escapeXml(rowTitle(r))}</title>`);
+    // The whole row is the pointer's and the finger's target, not just its dots.
+    b.raw(rect(0, r.top, W, r.height, 'class="hit" fill="#ffffff" fill-opacity="0"'));
     if (r.label) {
       b.text(r.label.x, r.label.baseline, r.label.text, { size: 12, bold: isHi, fill: INK.text, className: 'area-name' });
+    }
+    for (const t of r.labelMore ?? []) b.text(t.x, t.baseline, t.text, { size: 12, bold: isHi, fill: INK.text, className: 'area-name' });
+    if (r.value) {
+      b.text(r.value.x, r.value.baseline, r.value.text, { size: 12, bold: isHi, anchor: 'end', fill: INK.text, className: 'area-value' });
     }
     b.raw(line(r.xArea, r.cy, r.xComparator, r.cy, `class="connector" stroke="${INK.grid}" stroke-width="1.5"`));
     b.raw(
@@ -483,6 +591,11 @@ export function layout(data: BigLocalArea[], state: State, size: Size): AreaChan
     b.raw(`</g>`);
   });
   b.raw(`</g>`);
+
+  for (const g of p.gaps) {
+    b.raw(rect(0, g.top + 2, W, g.height - 4, `class="gap" fill="#ffffff"`));
+    for (const t of g.lines) b.text(t.x, t.baseline, t.text, { size: 12, fill: INK.muted, className: 'gap-note' });
+  }
 
   const c = p.callout;
   if (c) {

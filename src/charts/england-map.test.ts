@@ -80,3 +80,52 @@ describe('england-map', () => {
     expect(chart.title(official, chart.defaultState)).toContain(`with the ${data.areas.length} Big Local areas`);
   });
 });
+
+describe('england-map hit areas', () => {
+  const area = (poly: [number, number][]) =>
+    Math.abs(poly.reduce((s, [x1, y1], i) => {
+      const [x2, y2] = poly[(i + 1) % poly.length]!;
+      return s + x1 * y2 - x2 * y1;
+    }, 0)) / 2;
+  const inside = (poly: [number, number][], [x, y]: [number, number]) => {
+    let c = false;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi] = poly[i]!;
+      const [xj, yj] = poly[j]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
+    }
+    return c;
+  };
+
+  it('clips a polygon to a convex one', () => {
+    const square: [number, number][] = [[0, 0], [10, 0], [10, 10], [0, 10]];
+    const half: [number, number][] = [[5, -5], [20, -5], [20, 20], [5, 20]];
+    expect(area(chart.clipConvex(square, half))).toBeCloseTo(50, 9);
+    expect(chart.clipConvex(square, [[20, 20], [30, 20], [30, 30]])).toEqual([]);
+  });
+
+  it('gives a lone point a full circle and splits two close points at the midline', () => {
+    const [lone] = chart.hitAreas([[50, 50]], 20, [0, 0, 100, 100]);
+    // A 24-gon inside a circle of radius 20: close to π·20².
+    expect(area(lone!)).toBeGreaterThan(0.97 * Math.PI * 400);
+    const [a, b] = chart.hitAreas([[40, 50], [46, 50]], 20, [0, 0, 100, 100]);
+    expect(Math.max(...a!.map((p) => p[0]))).toBeCloseTo(43, 9);
+    expect(Math.min(...b!.map((p) => p[0]))).toBeCloseTo(43, 9);
+    expect(inside(a!, [41, 50])).toBe(true);
+    expect(inside(a!, [45, 50])).toBe(false);
+    // A point at the same place as another has no cell of its own.
+    expect(chart.hitAreas([[10, 10], [10, 10]], 20, [0, 0, 100, 100])[1]).toBeNull();
+  });
+
+  it('draws an invisible hit path in each marker, around its dot', () => {
+    const els = parseSvg(chart.render(data, chart.defaultState, { width: 400 }));
+    const markers = byClass(els, 'emap-marker');
+    const hits = byClass(els, 'emap-hit');
+    expect(hits).toHaveLength(markers.length);
+    for (const h of hits) {
+      expect(h.attrs['fill-opacity']).toBe('0');
+      expect(h.attrs.stroke).toBe('none');
+      expect(h.attrs.d).toMatch(/^M[\d.,L-]+Z$/);
+    }
+  });
+});

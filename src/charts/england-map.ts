@@ -9,8 +9,14 @@
  * - a nested <svg class="emap-frame"> holds everything that zooms (the enhancer sets its viewBox);
  * - each district <path class="emap-lad" data-code data-region data-k-very_good data-k-bad_or_very_bad>;
  * - each marker <a class="emap-marker" href data-code data-name data-lad data-region data-very_good
- *   data-bad_or_very_bad> around a <circle>.
+ *   data-bad_or_very_bad> around an invisible <path class="emap-hit"> and a <circle>.
+ *
+ * The hit path is the marker's target: its Voronoi cell among all the markers, clipped to
+ * HIT_RADIUS around it (see `hitAreas`). A 9 px dot (5.5 px on a phone) is too small to touch, and
+ * 142 of the 150 lie within 24 px of another on a phone; the cells make every point near a marker
+ * pick the nearest one. Where markers crowd, the enhancer's preview lists the neighbours too.
  */
+import { Delaunay } from 'd3';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
@@ -169,6 +175,73 @@ const legendWidth = (width: number) => Math.min(width - 12, 7 * 56);
 
 /** Marker radius in px at the map's own scale. */
 export const MARKER_RADIUS = 4.5;
+/**
+ * How far from its marker a hit area reaches, in px at the map's own scale: 20 px is a 40 px
+ * circle at 560 px (a desk) and 24 CSS px on a phone, where the map is shown at about 340 px.
+ */
+export const HIT_RADIUS = 20;
+/** Sides of the polygon that stands for a hit area's circle. */
+const CIRCLE_SIDES = 24;
+
+type Point = [number, number];
+
+/** Sutherland–Hodgman: the part of polygon `subject` inside the convex polygon `clip` (both anticlockwise or both clockwise). */
+export function clipConvex(subject: Point[], clip: Point[]): Point[] {
+  let out = subject;
+  // Orientation of the clip polygon, so "inside" is the same side for every edge.
+  let area2 = 0;
+  for (let i = 0; i < clip.length; i++) {
+    const [x1, y1] = clip[i]!;
+    const [x2, y2] = clip[(i + 1) % clip.length]!;
+    area2 += x1 * y2 - x2 * y1;
+  }
+  const sign = Math.sign(area2) || 1;
+  for (let i = 0; i < clip.length && out.length; i++) {
+    const a = clip[i]!;
+    const b = clip[(i + 1) % clip.length]!;
+    const side = (p: Point) => sign * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]));
+    const cross = (p: Point, q: Point): Point => {
+      const sp = side(p);
+      const sq = side(q);
+      const t = sp / (sp - sq);
+      return [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
+    };
+    const input = out;
+    out = [];
+    for (let j = 0; j < input.length; j++) {
+      const p = input[j]!;
+      const q = input[(j + 1) % input.length]!;
+      const pin = side(p) >= 0;
+      const qin = side(q) >= 0;
+      if (pin) out.push(p);
+      if (pin !== qin) out.push(cross(p, q));
+    }
+  }
+  return out;
+}
+
+/**
+ * Each point's hit area: its Voronoi cell inside `bounds` [x0, y0, x1, y1], clipped to a circle of
+ * `radius` round it, as a polygon; null for a point that shares its place with an earlier one.
+ */
+export function hitAreas(points: Point[], radius: number, bounds: [number, number, number, number]): (Point[] | null)[] {
+  if (points.length === 0) return [];
+  const voronoi = Delaunay.from(points).voronoi(bounds);
+  return points.map((p, i) => {
+    const cell = voronoi.cellPolygon(i) as Point[] | null;
+    if (!cell) return null;
+    const ring = cell.slice(0, -1); // d3 closes the ring
+    const circle: Point[] = Array.from({ length: CIRCLE_SIDES }, (_, k) => {
+      const a = (2 * Math.PI * k) / CIRCLE_SIDES;
+      return [p[0] + radius * Math.cos(a), p[1] + radius * Math.sin(a)];
+    });
+    const clipped = clipConvex(ring, circle);
+    return clipped.length >= 3 ? clipped : null;
+  });
+}
+
+const polygonPath = (poly: Point[]): string =>
+  `M${poly.map(([x, y]) => `${round1(x)},${round1(y)}`).join('L')}Z`;
 
 export function render(data: Data, state: State, size: Size, opts: MapRenderOptions = {}): string {
   const m = state.measure;
@@ -197,20 +270,30 @@ export function render(data: Data, state: State, size: Size, opts: MapRenderOpti
     })
     .join('');
 
-  const markers = [...data.areas]
-    // West to east, then north to south: a predictable reading (and tab) order.
+  // West to east, then north to south: a predictable reading (and tab) order.
+  const placedAreas = [...data.areas]
     .sort((a, b) => a.marker[0] - b.marker[0] || b.marker[1] - a.marker[1])
-    .map((a) => {
+    .flatMap((a) => {
       const p = projectPoint(g.projection, a.marker);
-      if (!p) return '';
+      return p ? [{ a, p: p as Point }] : [];
+    });
+  const hits = hitAreas(
+    placedAreas.map((x) => x.p),
+    HIT_RADIUS,
+    [0, 0, width, g.height],
+  );
+  const markers = placedAreas
+    .map(({ a, p }, i) => {
       const changes = MAP_MEASURES.map((mm) => `${MEASURE_LABELS[mm].toLowerCase()} ${fmtPp(a.health.changePp[mm])}`).join(', ');
       const label = `${a.name}, ${a.ladName}: ${changes}`;
       const vals = MAP_MEASURES.map((mm) => `data-${mm}="${round1(a.health.changePp[mm])}"`).join(' ');
+      const hit = hits[i];
       return (
         `<a class="emap-marker" href="${escapeXml(href(a.code))}" aria-label="${escapeXml(label)}" ` +
         `data-code="${escapeXml(a.code)}" data-name="${escapeXml(a.name)}" data-lad="${escapeXml(a.ladName)}" ` +
         `data-region="${escapeXml(a.regionCode)}" ${vals}>` +
         `<title>${escapeXml(a.name)}</title>` +
+        (hit ? `<path class="emap-hit" d="${polygonPath(hit)}" fill="#000000" fill-opacity="0" stroke="none"/>` : '') +
         `<circle cx="${p[0]}" cy="${p[1]}" r="${MARKER_RADIUS}"/></a>`
       );
     })

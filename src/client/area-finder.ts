@@ -15,6 +15,8 @@ interface Item {
   lad: string;
   region: string;
   href: string;
+  /** Other names the area goes by (data-aliases, '|'-separated), for matching and for saying why it matched. */
+  aliases: string[];
   vg: number;
   bad: number;
   haystack: string;
@@ -49,6 +51,7 @@ function enhance(root: HTMLElement): void {
     const name = d.name ?? '';
     const lad = d.lad ?? '';
     const region = d.region ?? '';
+    const aliases = (d.aliases ?? '').split('|').filter(Boolean);
     return {
       li,
       code: d.code ?? '',
@@ -56,9 +59,10 @@ function enhance(root: HTMLElement): void {
       lad,
       region,
       href: li.querySelector('a')?.getAttribute('href') ?? '#',
+      aliases,
       vg: Number(d.vg),
       bad: Number(d.bad),
-      haystack: ` ${norm(`${name} ${lad} ${region}`)}`,
+      haystack: ` ${norm([name, lad, region, ...aliases].join(' '))}`,
     };
   });
 
@@ -78,7 +82,17 @@ function enhance(root: HTMLElement): void {
     'bad-asc': 'biggest fall in bad or very bad health first',
   };
 
-  /** Items matching the text (every word must start a word of name, LA or region) and region. */
+  /** The other name that the typed words match, when the area's own name, LA and region do not ("Kirkby"). */
+  const matchedAlias = (it: Item, words: string[]): string | undefined => {
+    const own = ` ${norm(`${it.name} ${it.lad} ${it.region}`)}`;
+    if (words.every((w) => own.includes(` ${w}`))) return undefined;
+    return it.aliases.find((a) => {
+      const k = ` ${norm(a)}`;
+      return words.some((w) => k.includes(` ${w}`));
+    });
+  };
+
+  /** Items matching the text (every word must start a word of name, LA, region or other name) and region. */
   const matches = (): Item[] => {
     const words = norm(input.value).split(' ').filter(Boolean);
     const region = regionSel.value;
@@ -135,7 +149,8 @@ function enhance(root: HTMLElement): void {
         li.dataset.href = it.href;
         li.append(it.name);
         const where = document.createElement('span');
-        where.textContent = `${it.lad}, ${it.region}`;
+        const alias = matchedAlias(it, norm(input.value).split(' ').filter(Boolean));
+        where.textContent = `${alias ? `${alias} · ` : ''}${it.lad}, ${it.region}`;
         li.append(where);
         li.addEventListener('mousedown', (e) => e.preventDefault());
         li.addEventListener('click', () => go(it));

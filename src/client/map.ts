@@ -2,6 +2,11 @@
  * Browser enhancer for the England map (src/components/map/EnglandMap.astro). The map works
  * without it; this adds:
  * - a tooltip naming the area under the pointer or keyboard focus, with its change;
+ * - for touch (a finger has no hover): the first tap on a marker selects it and opens a preview
+ *   card (name, local authority, change, "Open area page", and the other areas whose dots lie
+ *   within 24 px, as buttons, since such dots cannot be told apart by a finger); a second tap on
+ *   it, or the link, opens the page; a tap elsewhere, Close or Escape closes the card. Mouse
+ *   clicks and Enter still open the page at once;
  * - zoom to a region (sets the map frame's viewBox to the region's box, markers keep their size);
  * - one tab stop for all 150 markers, arrow keys to move to the nearest marker in that direction,
  *   Home/End, Enter to open (the markers are links);
@@ -21,6 +26,7 @@ function enhance(root: HTMLElement): void {
   const frame = root.querySelector<SVGSVGElement>('svg.emap-frame');
   const tooltip = root.querySelector<HTMLElement>('[data-emap-tooltip]');
   const live = root.querySelector<HTMLElement>('[data-emap-live]');
+  const preview = root.querySelector<HTMLElement>('[data-emap-preview]');
   const help = root.querySelector<HTMLElement>('[data-emap-help]');
   const zoom = root.querySelector<HTMLElement>('[data-emap-zoom]');
   const select = zoom?.querySelector('select');
@@ -42,6 +48,7 @@ function enhance(root: HTMLElement): void {
     input.addEventListener('change', () => {
       root.dataset.measure = input.value;
       svg.dataset.measure = input.value;
+      closePreview();
       announce(`The map now shows the change in ${MEASURE_WORDS[input.value] ?? input.value}.`);
     }),
   );
@@ -85,8 +92,104 @@ function enhance(root: HTMLElement): void {
     m.addEventListener('focus', () => show(m));
     m.addEventListener('blur', hide);
   }
+  // ---- Touch preview
+  /** Other markers within this many CSS px of a selected one are listed in the preview. */
+  const NEAR_PX = 24;
+  const NEAR_MAX = 20;
+  let selected: SVGAElement | null = null;
+  let lastPointer = '';
+  const byCode = new Map(markers.map((m) => [m.dataset.code ?? '', m]));
+  const closePreview = (refocus = false) => {
+    if (!preview || preview.hidden) return;
+    preview.hidden = true;
+    const was = selected;
+    selected?.classList.remove('is-selected');
+    selected = null;
+    if (refocus && was) was.focus();
+  };
+  const openPreview = (m: SVGAElement) => {
+    if (!preview) return;
+    hide();
+    selected?.classList.remove('is-selected');
+    selected = m;
+    m.classList.add('is-selected');
+    const d = m.dataset;
+    const q = <T extends HTMLElement>(sel: string) => preview.querySelector<T>(sel)!;
+    q('[data-emap-preview-name]').textContent = d.name ?? '';
+    q('[data-emap-preview-where]').textContent = d.lad ?? '';
+    q('[data-emap-preview-value]').textContent = `${MEASURE_WORDS[measure()] ?? ''}: ${fmtPp(Number(d[measure()]))}, 2011 to 2021`;
+    q<HTMLAnchorElement>('[data-emap-preview-open]').href = m.getAttribute('href') ?? '#';
+    q<HTMLAnchorElement>('[data-emap-preview-open]').setAttribute('aria-label', `Open area page: ${d.name ?? ''}`);
+    const p = centre(m);
+    const near = markers
+      .filter((x) => x !== m)
+      .map((x) => {
+        const c = centre(x);
+        return { x, dist: Math.hypot(c.x - p.x, c.y - p.y) };
+      })
+      .filter((n) => n.dist < NEAR_PX)
+      .sort((a, b) => a.dist - b.dist)
+      .slice(0, NEAR_MAX);
+    const nearby = q('[data-emap-preview-nearby]');
+    const list = q('[data-emap-preview-nearby-list]');
+    list.replaceChildren(
+      ...near.map(({ x }) => {
+        const li = document.createElement('li');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.dataset.code = x.dataset.code ?? '';
+        b.textContent = x.dataset.name ?? '';
+        li.append(b);
+        return li;
+      }),
+    );
+    nearby.hidden = near.length === 0;
+    preview.hidden = false;
+    const box = root.getBoundingClientRect();
+    const pw = preview.offsetWidth;
+    const ph = preview.offsetHeight;
+    let left = p.x - box.left - pw / 2;
+    left = Math.max(0, Math.min(left, box.width - pw));
+    // Below the dot when there is room in the widget, else above it: never over the dot itself.
+    let top = p.y - box.top + 16;
+    if (top + ph > box.height && p.y - box.top - 16 - ph >= 0) top = p.y - box.top - 16 - ph;
+    preview.style.setProperty('left', `${Math.round(left)}px`);
+    preview.style.setProperty('top', `${Math.round(top)}px`);
+    announce(`${d.name ?? ''}, ${d.lad ?? ''}. Tap the dot again or use Open area page to open it.`);
+  };
+  root.addEventListener('pointerdown', (e) => {
+    lastPointer = e.pointerType;
+  });
+  for (const m of markers) {
+    m.addEventListener('click', (e) => {
+      if (lastPointer !== 'touch' && lastPointer !== 'pen') return; // mouse and Enter: open at once
+      lastPointer = '';
+      if (selected === m && preview && !preview.hidden) return; // second tap: follow the link
+      e.preventDefault();
+      openPreview(m);
+    });
+  }
+  preview?.addEventListener('click', (e) => {
+    const t = e.target instanceof Element ? e.target : null;
+    if (t?.closest('[data-emap-preview-close]')) closePreview(true);
+    const code = t?.closest<HTMLButtonElement>('button[data-code]')?.dataset.code;
+    const m = code ? byCode.get(code) : undefined;
+    if (m) {
+      openPreview(m);
+      preview.querySelector<HTMLAnchorElement>('[data-emap-preview-open]')?.focus();
+    }
+  });
+  document.addEventListener('pointerdown', (e) => {
+    if (!selected || !(e.target instanceof Node)) return;
+    if (preview?.contains(e.target) || e.target instanceof Element && e.target.closest('a.emap-marker')) return;
+    closePreview();
+  });
+
   root.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') hide();
+    if (e.key === 'Escape') {
+      hide();
+      closePreview(preview?.contains(document.activeElement) ?? false);
+    }
   });
 
   // ---- Roving tab stop and arrow keys
@@ -158,6 +261,7 @@ function enhance(root: HTMLElement): void {
       const opt = select.selectedOptions[0];
       const box = opt?.dataset.box;
       hide();
+      closePreview();
       let k = 1;
       if (box) {
         const [x, y, w, h] = box.split(/\s+/).map(Number) as [number, number, number, number];

@@ -174,7 +174,7 @@ test.describe('population change and why a figure moved', () => {
 test.describe('area finder', () => {
   test('the keyboard alone can find an area and open its page', async ({ page }) => {
     await page.goto('/areas/');
-    const combo = page.getByRole('combobox', { name: /Area, local authority or region/ });
+    const combo = page.getByRole('combobox', { name: /Area, place or local authority/ });
     await expect(combo).toBeVisible();
     // Tab from the top of the page to the combobox.
     for (let i = 0; i < 30; i++) {
@@ -196,7 +196,7 @@ test.describe('area finder', () => {
 
   test('filters by local authority and region, and sorts by change', async ({ page }) => {
     await page.goto('/areas/');
-    const combo = page.getByRole('combobox', { name: /Area, local authority or region/ });
+    const combo = page.getByRole('combobox', { name: /Area, place or local authority/ });
     await combo.fill('Tower Hamlets');
     const options = page.getByRole('listbox').getByRole('option');
     await expect(options.first()).toContainText('Tower Hamlets');
@@ -217,12 +217,62 @@ test.describe('area finder', () => {
     await expect(page.locator('[data-finder-status]')).toContainText('in London');
   });
 
+  // The places the story's examples name (src/components/story/Communities.astro), and the areas
+  // the data place them in (footprint evidence; W12 from data/reference/area-aliases.json).
+  for (const [place, name] of [
+    ['Kirkby', 'Northwood'],
+    ['Maryport', 'Ewanrigg'],
+    ['W12', 'Wormholt and White City'],
+  ] as const) {
+    test(`typing "${place}" finds ${name}`, async ({ page }) => {
+      const code = areas.find((a) => a.name === name)!.code;
+      await page.goto('/areas/');
+      const combo = page.getByRole('combobox', { name: /Area, place or local authority/ });
+      await combo.fill(place);
+      const option = page.getByRole('listbox').getByRole('option');
+      await expect(option).toHaveCount(1);
+      await expect(option).toContainText(name);
+      // The option says which other name matched.
+      await expect(option).toContainText(place);
+      await expect(page.locator('[data-finder-status]')).toHaveText(`1 Big Local area matching “${place}”, A to Z.`);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(new RegExp(`/areas/${code}/$`));
+    });
+  }
+
+  test('on a phone the search box is in the first screen of /areas/, before the map', { tag: '@mobile-only' }, async ({ page }) => {
+    await page.goto('/areas/');
+    const combo = page.getByRole('combobox', { name: /Area, place or local authority/ });
+    const box = (await combo.boundingBox())!;
+    const screen = page.viewportSize()!.height;
+    expect(box.y + box.height).toBeLessThanOrEqual(screen);
+    const map = (await page.getByRole('group', { name: /Big Local areas/ }).first().boundingBox())!;
+    expect(box.y).toBeLessThan(map.y);
+  });
+
+  test('the story’s examples link to their areas’ pages', async ({ page }) => {
+    await page.goto('/');
+    const section = page.getByRole('region', { name: 'What the communities did' });
+    for (const [text, name] of [
+      ['Kirkby, Merseyside', 'Northwood'],
+      ['HAVA Big Local, Leeds', 'Hawksworth Wood Estate, the Abbeydales and the Vespers (HAVA)'],
+      ['Ewanrigg, Maryport', 'Ewanrigg'],
+      ['W12 Together Big Local', 'Wormholt and White City'],
+    ] as const) {
+      const code = areas.find((a) => a.name === name)!.code;
+      await expect(section.getByRole('link', { name: text })).toHaveAttribute('href', `/areas/${code}/`);
+    }
+    await section.getByRole('link', { name: 'Kirkby, Merseyside' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northwood');
+  });
+
   test('without JavaScript, the list of all 150 areas links to every page', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/areas/');
     await expect(page.locator('[data-finder-list] li a')).toHaveCount(150);
-    await expect(page.getByRole('combobox', { name: /Area, local authority or region/ })).toBeHidden();
+    await expect(page.getByRole('combobox', { name: /Area, place or local authority/ })).toBeHidden();
     await context.close();
   });
 });

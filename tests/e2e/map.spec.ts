@@ -73,3 +73,164 @@ test.describe('England map with JavaScript', () => {
     await expect(page).toHaveURL(new RegExp(`/areas/${after}/$`));
   });
 });
+
+/**
+ * Touch: a finger has no hover, and the dots are 9 px at the map's own scale (5.5 px on a phone),
+ * most of them within 24 px of another. A tap previews, a second tap or the preview's link opens.
+ */
+test.describe('England map by touch', () => {
+  /** Centre of a marker's dot, in CSS px of the viewport. */
+  const dotCentre = (marker: import('@playwright/test').Locator) =>
+    marker.locator('circle').evaluate((c) => {
+      const b = c.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+  /** A marker of the story map whose nearest neighbour is at least 24 px away: one a finger can hit. */
+  const loneMarker = (page: import('@playwright/test').Page) =>
+    page.locator('#story-map a.emap-marker, [data-emap] a.emap-marker').evaluateAll((ms) => {
+      const c = ms.map((m) => {
+        const b = m.querySelector('circle')!.getBoundingClientRect();
+        return { code: (m as HTMLElement).dataset.code!, x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      });
+      return c.find((a) => c.every((b) => b === a || Math.hypot(a.x - b.x, a.y - b.y) >= 24))!.code;
+    });
+
+  test('a tap on a dot shows a preview naming the area and stays on the page', { tag: '@mobile-only' }, async ({ page }) => {
+    await page.goto('/areas/');
+    const code = await loneMarker(page);
+    const marker = page.locator(`a.emap-marker[data-code="${code}"]`);
+    const name = (await marker.getAttribute('data-name'))!;
+    await marker.scrollIntoViewIfNeeded();
+    const p = await dotCentre(marker);
+    await page.touchscreen.tap(p.x, p.y);
+    const preview = page.getByRole('group', { name: 'Selected Big Local area' });
+    await expect(preview).toBeVisible();
+    await expect(preview).toContainText(name);
+    await expect(preview).toContainText(/very good health: [+−]\d+\.\d pp/);
+    await page.waitForTimeout(300);
+    await expect(page).toHaveURL(/\/areas\/$/);
+    await expect(page.locator('[data-emap-live]')).toContainText(name);
+    // Close puts it away.
+    await preview.getByRole('button', { name: 'Close', exact: true }).tap();
+    await expect(preview).toBeHidden();
+  });
+
+  test('the preview’s link opens the area page; so does a second tap on the dot', { tag: '@mobile-only' }, async ({ page }) => {
+    await page.goto('/areas/');
+    const code = await loneMarker(page);
+    const marker = page.locator(`a.emap-marker[data-code="${code}"]`);
+    const name = (await marker.getAttribute('data-name'))!;
+    await marker.scrollIntoViewIfNeeded();
+    let p = await dotCentre(marker);
+    await page.touchscreen.tap(p.x, p.y);
+    const open = page.getByRole('link', { name: `Open area page: ${name}` });
+    await expect(open).toBeVisible();
+    const box = (await open.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(24);
+    await open.tap();
+    await expect(page).toHaveURL(new RegExp(`/areas/${code}/$`));
+
+    await page.goto('/areas/');
+    await marker.scrollIntoViewIfNeeded();
+    p = await dotCentre(marker);
+    await page.touchscreen.tap(p.x, p.y);
+    await expect(page.getByRole('group', { name: 'Selected Big Local area' })).toBeVisible();
+    await page.touchscreen.tap(p.x, p.y);
+    await expect(page).toHaveURL(new RegExp(`/areas/${code}/$`));
+  });
+
+  test('every area is one tap and at most one 24 px button away; lone dots have 24 px targets', { tag: '@mobile-only' }, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('/');
+    const map = page.locator('#story-map, [data-emap]').first();
+    await map.scrollIntoViewIfNeeded();
+    const markers = map.locator('a.emap-marker');
+    const codes = await markers.evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.code!));
+    expect(codes).toHaveLength(150);
+    // WCAG 2.5.8 from the DOM: a dot whose neighbours are all 24 px or more away must have a
+    // target (its hit area) of at least 24 × 24 CSS px.
+    const geometry = await markers.evaluateAll((ms) =>
+      ms.map((m) => {
+        const c = m.querySelector('circle')!.getBoundingClientRect();
+        const hit = m.querySelector('.emap-hit')?.getBoundingClientRect();
+        return { x: c.x + c.width / 2, y: c.y + c.height / 2, w: hit?.width ?? c.width, h: hit?.height ?? c.height };
+      }),
+    );
+    const lone = geometry.filter((a) => geometry.every((b) => b === a || Math.hypot(a.x - b.x, a.y - b.y) >= 24));
+    expect(lone.length).toBeGreaterThan(0);
+    for (const g of lone) {
+      expect(g.w).toBeGreaterThanOrEqual(24);
+      expect(g.h).toBeGreaterThanOrEqual(24);
+    }
+    // Crowded dots (the 8 with most neighbours, and every thirtieth of the rest): a tap on the dot
+    // previews it or a neighbour, and then the dot's area is the preview itself or one of its
+    // "also at this spot" buttons, each at least 24 px tall.
+    const preview = page.getByRole('group', { name: 'Selected Big Local area' });
+    const crowding = geometry.map((a) => geometry.filter((b) => b !== a && Math.hypot(a.x - b.x, a.y - b.y) < 24).length);
+    const order = codes.map((code, i) => ({ code, n: crowding[i]! })).sort((a, b) => b.n - a.n);
+    const sample = [...order.slice(0, 8), ...order.slice(8).filter((_, i) => i % 30 === 0)];
+    for (const { code } of sample) {
+      const marker = map.locator(`a.emap-marker[data-code="${code}"]`);
+      const p = await dotCentre(marker);
+      await page.touchscreen.tap(p.x, p.y);
+      await expect(preview).toBeVisible();
+      const shown = await preview.locator('[data-emap-preview-open]').getAttribute('href');
+      if (shown !== `/areas/${code}/`) {
+        const name = (await marker.getAttribute('data-name'))!;
+        const button = preview.getByRole('button', { name, exact: true });
+        await expect(button, `${code} from ${shown}`).toHaveCount(1);
+        const b = (await button.boundingBox())!;
+        expect(b.height).toBeGreaterThanOrEqual(24);
+        expect(b.width).toBeGreaterThanOrEqual(24);
+      }
+      await preview.getByRole('button', { name: 'Close', exact: true }).tap();
+      await expect(preview).toBeHidden();
+    }
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('a neighbour’s button in the preview switches the preview to it', { tag: '@mobile-only' }, async ({ page }) => {
+    await page.goto('/areas/');
+    const map = page.locator('[data-emap]').first();
+    await map.scrollIntoViewIfNeeded();
+    // The dot with the most neighbours within 24 px.
+    const code = await map.locator('a.emap-marker').evaluateAll((ms) => {
+      const c = ms.map((m) => {
+        const b = m.querySelector('circle')!.getBoundingClientRect();
+        return { code: (m as HTMLElement).dataset.code!, x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      });
+      const n = (a: (typeof c)[number]) => c.filter((b) => b !== a && Math.hypot(a.x - b.x, a.y - b.y) < 24).length;
+      return [...c].sort((a, b) => n(b) - n(a))[0]!.code;
+    });
+    const p = await dotCentre(map.locator(`a.emap-marker[data-code="${code}"]`));
+    await page.touchscreen.tap(p.x, p.y);
+    const preview = page.getByRole('group', { name: 'Selected Big Local area' });
+    const first = preview.getByRole('button').filter({ hasNotText: 'Close' }).first();
+    const other = (await first.textContent())!;
+    await first.tap();
+    await expect(preview.locator('[data-emap-preview-name]')).toHaveText(other);
+    await expect(preview.getByRole('link', { name: `Open area page: ${other}` })).toBeVisible();
+  });
+});
+
+test('a mouse click on a dot still opens the area page at once', { tag: '@desktop-only' }, async ({ page }) => {
+  await page.goto('/areas/');
+  const marker = page.locator('a.emap-marker').nth(20);
+  const code = await marker.getAttribute('data-code');
+  await marker.locator('circle').click({ force: true });
+  await expect(page).toHaveURL(new RegExp(`/areas/${code}/$`));
+});
+
+test('at 1280 px the dots’ hit areas reach 24 × 24 px wherever neighbours leave room', { tag: '@desktop-only' }, async ({ page }) => {
+  await page.goto('/areas/');
+  const geometry = await page.locator('[data-emap] a.emap-marker').evaluateAll((ms) =>
+    ms.map((m) => {
+      const c = m.querySelector('circle')!.getBoundingClientRect();
+      const hit = m.querySelector('.emap-hit')!.getBoundingClientRect();
+      return { x: c.x + c.width / 2, y: c.y + c.height / 2, w: hit.width, h: hit.height };
+    }),
+  );
+  const lone = geometry.filter((a) => geometry.every((b) => b === a || Math.hypot(a.x - b.x, a.y - b.y) >= 24));
+  expect(lone.length).toBeGreaterThan(10);
+  for (const g of lone) expect(Math.min(g.w, g.h)).toBeGreaterThanOrEqual(24);
+});
