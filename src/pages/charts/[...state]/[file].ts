@@ -10,7 +10,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import Papa from 'papaparse';
 import { downloadSvg, ogPng } from '../../../share/compose.ts';
-import { embedHeight, EMBED_WIDTH, snippets, urlsFor } from '../../../share/snippets.ts';
+import { embedHeight, MIN_EMBED_WIDTH, snippets, urlsFor } from '../../../share/snippets.ts';
 import { clientData, needsClientRender, prerenderedStates, renderState, specs } from '../../../state/chart-states.ts';
 import type { ChartStateEntry } from '../../../state/url.ts';
 
@@ -70,7 +70,12 @@ export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = async ({ pr
         provider_name: 'Big Local health',
         provider_url: new URL('/', site).href,
         html: snippets(r, site).iframe,
-        width: EMBED_WIDTH,
+        // One static file answers every consumer (a static host cannot read maxwidth/maxheight): its
+        // html is width="100%" and fits every width from MIN_EMBED_WIDTH with this one height, so
+        // the width it needs is MIN_EMBED_WIDTH, within any maxwidth a consumer can sensibly ask
+        // for. A consumer that must honour a smaller maxheight may set the iframe's height to it:
+        // the embed page scales the chart into whatever height it gets (README, "Embeds").
+        width: MIN_EMBED_WIDTH,
         height: embedHeight(r),
         thumbnail_url: u.og,
         thumbnail_width: 1200,
