@@ -88,7 +88,7 @@ async function measure(frame: Frame) {
 }
 
 async function expectCreditInside(page: Page, iframe: Locator) {
-  const frame = page.frameLocator('iframe').first();
+  const frame = iframe.contentFrame();
   const box = (await iframe.boundingBox())!;
   const parts: [string, Locator][] = [
     ['Read the full story', frame.getByRole('link', { name: /Read the full story/ })],
