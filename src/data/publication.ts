@@ -3,7 +3,7 @@
  * citation shows (README.md, "Publication details"). Build-time only (reads git and the environment).
  *
  * - SITE_CONTACT: where readers report a correction (an e-mail address or a URL). Default: the
- *   site's own /corrections/ page, which lists what changed in the figures.
+ *   site's own /corrections/#report, which lists what changed in the figures.
  * - SITE_REPOSITORY: the public URL of the source code (the method page links to it). Default: none,
  *   and the method page links to /corrections/#source, which says where the source is.
  */
@@ -32,10 +32,11 @@ const changelogSchema = z.object({
 });
 export type ChangelogEntry = z.infer<typeof changelogSchema>['entries'][number];
 
-/** data/reference/changelog.json, newest first (the file is kept oldest first, as written). */
+/** data/reference/changelog.json, newest first (the file is kept oldest first, as written; same-day entries newest first too). */
 export const changelog: ChangelogEntry[] = changelogSchema
   .parse(JSON.parse(readFileSync(join(process.cwd(), 'data', 'reference', 'changelog.json'), 'utf8')))
   .entries.slice()
+  .reverse()
   .sort((a, b) => b.date.localeCompare(a.date));
 
 /**
@@ -59,7 +60,7 @@ function dataUpdated(): string {
 
 const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version: string };
 
-const contact = process.env.SITE_CONTACT?.trim() || '/corrections/';
+const contact = process.env.SITE_CONTACT?.trim() || '/corrections/#report';
 const repository = process.env.SITE_REPOSITORY?.trim() || '';
 if (repository && !/^https:\/\/\S+$/.test(repository)) throw new Error(`SITE_REPOSITORY must be an https URL, got "${repository}"`);
 
