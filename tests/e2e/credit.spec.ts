@@ -28,7 +28,7 @@ async function expectCredit(page: Page, title: RegExp | string) {
   const updated = credit.locator('time[data-updated]');
   await expect(published).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
   await expect(updated).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
-  expect(await updated.getAttribute('datetime') >= (await published.getAttribute('datetime'))!).toBe(true);
+  expect((await updated.getAttribute('datetime'))! >= (await published.getAttribute('datetime'))!).toBe(true);
   await expect(credit).toContainText(/Version \d+\.\d+\.\d+/);
   await expect(credit).toContainText(/Census 2011 and Census 2021/);
   await expect(credit).toContainText(/Indices of Deprivation 2019/);

@@ -87,7 +87,7 @@ async function measure(frame: Frame) {
   });
 }
 
-async function expectCreditInside(page: Page, iframe: Locator) {
+async function expectCreditInside(iframe: Locator) {
   const frame = iframe.contentFrame();
   const box = (await iframe.boundingBox())!;
   const parts: [string, Locator][] = [
@@ -118,7 +118,7 @@ for (const path of EMBEDS) {
       expect(m.contentBottom, `${width}px: content ends inside the iframe`).toBeLessThanOrEqual(m.viewportHeight);
       // The height is enough: the chart is not shrunk to fit it.
       expect(m.chartScale, `${width}px: chart shrunk to fit the iframe`).toBeGreaterThan(0.97);
-      await expectCreditInside(page, iframe);
+      await expectCreditInside(iframe);
     }
   });
 }
@@ -131,7 +131,7 @@ test('the script-free embed fits a height smaller than the snippet gives: the ch
   expect(m.scrollOverflowY).toBeLessThanOrEqual(0);
   expect(m.contentBottom).toBeLessThanOrEqual(420);
   expect(m.chartScale).toBeLessThan(0.9);
-  await expectCreditInside(page, iframe);
+  await expectCreditInside(iframe);
 });
 
 for (const path of EMBEDS.filter((p) => /\/(area-changes|area-map|robustness|group-comparison)\//.test(p))) {
@@ -145,7 +145,7 @@ for (const path of EMBEDS.filter((p) => /\/(area-changes|area-map|robustness|gro
       const m = await measure(frame);
       expect(m.scrollOverflowY).toBeLessThanOrEqual(0);
       expect(Math.abs(m.viewportHeight - (m.contentBottom + 8))).toBeLessThanOrEqual(2);
-      await expectCreditInside(page, iframe);
+      await expectCreditInside(iframe);
     }
   });
 }
