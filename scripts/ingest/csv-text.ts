@@ -26,7 +26,18 @@ const FIGURE_COLUMNS = [
   // New columns go last, so that a reader's script that counts columns keeps working.
   'residents_change_pct',
 ] as const;
-export const AREA_CSV_COLUMNS = ['area_code', 'area_name', 'lad_code', 'lad_name', 'region_name', 'units', ...FIGURE_COLUMNS, 'confidence'] as const;
+/**
+ * The area download's columns. New ones go last (the issue-13 contract keeps the others as they
+ * are): the ONS codes of the region and of the LSOAs (2021) the footprint is made of, so a data desk
+ * can join a row to other ONS tables.
+ */
+export const AREA_CSV_COLUMNS = [
+  'area_code', 'area_name', 'lad_code', 'lad_name', 'region_name', 'units', ...FIGURE_COLUMNS, 'confidence',
+  'region_code', 'lsoa21_codes',
+] as const;
+
+/** England's ONS (GSS) code, for the England row of summary.csv. */
+export const ENGLAND_CODE = 'E92000001';
 
 /**
  * The CSV figures of a group: its counts each year, whole, four shares (as healthShares gives
@@ -48,12 +59,15 @@ const changeColumns = (h: HealthChange) => figureColumns(h.counts2011, h.counts2
 
 /** public/big-local-areas.csv: one row per area. */
 export function areasCsv(areas: BigLocalArea[]): string {
-  return csv(AREA_CSV_COLUMNS, areas.map((a) => [a.code, a.name, a.ladCode, a.ladName, a.regionName, a.units.length, ...changeColumns(a.health), a.confidence]));
+  return csv(AREA_CSV_COLUMNS, areas.map((a) => [
+    a.code, a.name, a.ladCode, a.ladName, a.regionName, a.units.length, ...changeColumns(a.health), a.confidence,
+    a.regionCode, a.lsoa21.join(';'),
+  ]));
 }
 
-/** public/summary.csv: England, Big Local and the similar areas. */
+/** public/summary.csv: England, Big Local and the similar areas; ons_code (last) only where the group is a place (England). */
 export function summaryCsv(summary: Summary): string {
-  return csv(['group', ...FIGURE_COLUMNS], GROUP_IDS.map((g) => [g, ...changeColumns(summary.groups[g])]));
+  return csv(['group', ...FIGURE_COLUMNS, 'ons_code'], GROUP_IDS.map((g) => [g, ...changeColumns(summary.groups[g]), g === 'england' ? ENGLAND_CODE : '']));
 }
 
 /** public/units.csv: every comparison unit of England, with its area if it has one. */

@@ -12,9 +12,20 @@ const childId = /^[A-Za-z0-9_-]{1,64}$/.test(rawId) ? rawId : '';
 const wrapper = document.querySelector<HTMLElement>('[data-embed-root]');
 
 let last = -1;
+/**
+ * The height the content takes in its natural flow. The page's own layout fits whatever height the
+ * iframe has (the chart scales into the space the words leave; see the embed page's CSS), so its
+ * box is the iframe's height: measure with the flow layout switched on for the moment of reading.
+ */
+function naturalHeight(el: HTMLElement): number {
+  el.classList.add('embed--flow');
+  const h = el.getBoundingClientRect().height;
+  el.classList.remove('embed--flow');
+  return h;
+}
 function send() {
   if (!wrapper || window.parent === window) return;
-  const h = Math.ceil(wrapper.getBoundingClientRect().height);
+  const h = Math.ceil(naturalHeight(wrapper));
   if (h === last) return;
   last = h;
   window.parent.postMessage(`pymxPYMx${childId}xPYMxheightxPYMx${h}`, '*');

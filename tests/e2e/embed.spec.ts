@@ -20,10 +20,16 @@ async function openHost(page: Page, baseURL: string) {
   await page.goto(HOST);
 }
 
+/**
+ * The height the embed's content takes: the bottom of its last part plus the wrapper's padding.
+ * (The wrapper itself always fills the iframe: the embed page fits any height it is given.)
+ */
 async function contentHeight(frame: Frame): Promise<number> {
   return frame.evaluate(() => {
-    const el = document.querySelector('[data-embed-root]');
-    return el ? el.getBoundingClientRect().height : -1;
+    const el = document.querySelector<HTMLElement>('[data-embed-root]');
+    if (!el) return -1;
+    const bottoms = [...el.children].filter((c) => c.getBoundingClientRect().height > 0).map((c) => c.getBoundingClientRect().bottom);
+    return Math.max(...bottoms) + parseFloat(getComputedStyle(el).paddingBottom);
   });
 }
 

@@ -19,6 +19,7 @@ const VNU = createRequire(import.meta.url)('vnu-jar') as string;
 const PAGES = [
   'index.html',
   'method/index.html',
+  'corrections/index.html',
   'areas/index.html',
   'areas/grassland-and-hasmoor/index.html',
   'charts/area-changes/very-good/index.html',

@@ -1,6 +1,9 @@
 /**
  * Per-state files beside each chart page, all from the same render as the page:
- *   data.csv      exactly the chart's table (tableRows)
+ *   data.csv      exactly the chart's table (tableRows); kept at this address, which is published
+ *   <name>.csv    the same table with the ONS codes of its places, named for what it holds
+ *                 (src/share/file-names.ts, e.g. big-local-very-good-health-2011-2021.csv)
+ *   *.csv-metadata.json  CSVW metadata beside each CSV: source, licence, columns and units
  *   data.json     metadata: title, summary, source, licence, permalink, columns
  *   chart.svg     self-contained SVG (title, chart, source, permalink, Inter inlined)
  *   og.png        1200×630 share card
@@ -8,9 +11,10 @@
  *   render-data.json  the chart's data, for charts the browser redraws (highlight, measure lists)
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import Papa from 'papaparse';
+import { chartCsvMetadata, chartCsvTable, csvFileName, csvText } from '../../../share/chart-csv.ts';
+import { LICENCE } from '../../../share/csvw.ts';
 import { downloadSvg, ogPng } from '../../../share/compose.ts';
-import { embedHeight, EMBED_WIDTH, snippets, urlsFor } from '../../../share/snippets.ts';
+import { embedHeight, MIN_EMBED_WIDTH, snippets, urlsFor } from '../../../share/snippets.ts';
 import { clientData, needsClientRender, prerenderedStates, renderState, specs } from '../../../state/chart-states.ts';
 import type { ChartStateEntry } from '../../../state/url.ts';
 
@@ -19,16 +23,14 @@ import type { ChartStateEntry } from '../../../state/url.ts';
  * chart.svg at 2× in the browser when the reader asks for a PNG (src/client/share.ts).
  */
 const FILES = ['data.csv', 'data.json', 'chart.svg', 'og.png', 'oembed.json'] as const;
-type File = (typeof FILES)[number] | 'render-data.json';
+/** The fixed names, render-data.json, and the state's descriptive CSV and the CSVs' metadata files. */
+type File = string;
 
-export const LICENCE = {
-  name: 'Open Government Licence v3.0',
-  url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
-};
 
 export const getStaticPaths = (() =>
   prerenderedStates().flatMap((entry) => {
-    const files: File[] = [...FILES];
+    const named = csvFileName(entry);
+    const files: File[] = [...FILES, named, 'data.csv-metadata.json', `${named}-metadata.json`];
     if (needsClientRender(specs[entry.id]!)) files.push('render-data.json');
     return files.map((file) => ({ params: { state: entry.segments.join('/'), file }, props: { entry, file } }));
   })) satisfies GetStaticPaths;
@@ -42,11 +44,15 @@ export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = async ({ pr
   }
   const r = renderState(entry);
   const u = urlsFor(r, site);
+  if (file.endsWith('.csv')) {
+    return new Response(csvText(chartCsvTable(r, file)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  }
+  if (file.endsWith('.csv-metadata.json')) {
+    return new Response(JSON.stringify(chartCsvMetadata(r, file.slice(0, -'-metadata.json'.length)), null, 2), {
+      headers: { 'Content-Type': 'application/csvm+json' },
+    });
+  }
   switch (file) {
-    case 'data.csv':
-      return new Response(`${Papa.unparse({ fields: r.table.columns, data: r.table.rows }, { newline: '\r\n' })}\r\n`, {
-        headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-      });
     case 'data.json':
       return Response.json({
         title: r.title,
@@ -55,6 +61,8 @@ export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = async ({ pr
         licence: LICENCE,
         permalink: u.page,
         csv: u.csv,
+        csv_with_codes: new URL(csvFileName(r), u.page).href,
+        csv_metadata: new URL(`${csvFileName(r)}-metadata.json`, u.page).href,
         columns: r.table.columns,
         rows: r.table.rows.length,
       });
@@ -70,12 +78,19 @@ export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = async ({ pr
         provider_name: 'Big Local health',
         provider_url: new URL('/', site).href,
         html: snippets(r, site).iframe,
-        width: EMBED_WIDTH,
+        // One static file answers every consumer (a static host cannot read maxwidth/maxheight): its
+        // html is width="100%" and fits every width from MIN_EMBED_WIDTH with this one height, so
+        // the width it needs is MIN_EMBED_WIDTH, within any maxwidth a consumer can sensibly ask
+        // for. A consumer that must honour a smaller maxheight may set the iframe's height to it:
+        // the embed page scales the chart into whatever height it gets (README, "Embeds").
+        width: MIN_EMBED_WIDTH,
         height: embedHeight(r),
         thumbnail_url: u.og,
         thumbnail_width: 1200,
         thumbnail_height: 630,
         cache_age: 86400,
       });
+    default:
+      throw new Error(`no such chart file: ${file}`);
   }
 };
