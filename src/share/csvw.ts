@@ -102,8 +102,18 @@ export function publicColumn(name: string): ColumnMeta {
   if (name === 'residents_change_pct') return c('decimal', 'Change in usual residents from 2011 to 2021, per cent of 2011', 'percent');
   if ((m = /^(very_good|bad_or_very_bad)_did_pp$/.exec(name)))
     return c('decimal', `Difference in differences for ${ANSWERS[m[1]!]}: change in the placebo set minus change in its similar areas`, 'percentage points');
-  if ((m = /^(estimate|lower|upper)_pp$/.exec(name)))
-    return c('decimal', { estimate: 'Difference in differences', lower: 'Lower end of the 95% bootstrap interval', upper: 'Upper end of the 95% bootstrap interval' }[m[1] as 'estimate'], 'percentage points');
+  if ((m = /^(estimate|lower|upper|bootstrap_lower|bootstrap_upper)_pp$/.exec(name)))
+    return c(
+      'decimal',
+      {
+        estimate: 'Difference in differences',
+        lower: 'Lower end of the 95% interval (the bootstrap interval stretched as the placebo test stretches the main one)',
+        upper: 'Upper end of the 95% interval (the bootstrap interval stretched as the placebo test stretches the main one)',
+        bootstrap_lower: 'Lower end of the 95% percentile bootstrap interval over areas, before stretching',
+        bootstrap_upper: 'Upper end of the 95% percentile bootstrap interval over areas, before stretching',
+      }[m[1] as 'estimate'],
+      'percentage points',
+    );
   const fixed: Record<string, ColumnMeta> = {
     area_code: c('string', 'Big Local area code (this site’s; the areas have no ONS code)'),
     area_name: c('string', 'Big Local area name'),
