@@ -36,6 +36,8 @@ export function buildStoryOnly(outDir: string, processedDir?: string, pages: str
     cwd: root,
     env: { ...process.env, ...(processedDir ? { PROCESSED_DATA_DIR: resolve(processedDir) } : {}), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: 'pipe',
+    // A full build logs a line per page (2,000 and more): far past execFileSync's 1 MB default.
+    maxBuffer: 256 * 1024 * 1024,
   });
   rmSync(root, { recursive: true, force: true });
   return join(resolve(outDir), 'index.html');
