@@ -221,7 +221,7 @@ test.describe('the order of the story on a phone', () => {
     await toggle.focus();
     await page.keyboard.press('Enter');
     await expect(list).toBeVisible();
-    await expect(page.getByRole('combobox', { name: 'Area, local authority or region' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Area, place or local authority' })).toBeVisible();
     // And /areas/ has them all, linked from the section.
     await expect(page.getByRole('link', { name: /^all \d+ areas on a map$/ })).toHaveAttribute('href', '/areas/');
   });
