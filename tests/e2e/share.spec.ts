@@ -63,6 +63,33 @@ test('og:image names a 1200×630 PNG of this state; twitter card is summary_larg
   expect(png.readUInt32BE(20)).toBe(630);
 });
 
+// The pages people share that are not chart pages: each previews with a 1200×630 card of its own
+// data (src/share/page-cards.ts), titled as the page, not a text-only card.
+const PAGE_CARDS = [
+  { path: '/', card: '/cards/story.png', title: /Very good health/ },
+  { path: '/areas/', card: '/cards/areas.png', title: /Big Local areas/ },
+  { path: `/areas/${AREA}/`, card: `/cards/areas/${AREA}.png`, title: new RegExp(AREA_NAME) },
+  { path: '/method/', card: '/cards/method.png', title: /./ },
+];
+for (const c of PAGE_CARDS) {
+  test(`share card for ${c.path}: summary_large_image with a 1200×630 PNG of its data`, async ({ page }) => {
+    await page.goto(c.path);
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', c.title);
+    const og = await page.locator('meta[property="og:image"]').getAttribute('content');
+    expect(new URL(og!).pathname).toBe(c.card);
+    await expect(page.locator('meta[name="twitter:image"]')).toHaveAttribute('content', og!);
+    await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', /^Chart: .+\. .+/);
+    await expect(page.locator('meta[property="og:image:width"]')).toHaveCount(1);
+    const res = await page.request.get(c.card);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toMatch(/image\/png/);
+    const png = await res.body();
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+}
+
 test('oEmbed: discovery link and valid rich JSON', async ({ page }) => {
   await page.goto(AREA_PAGE);
   const href = await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute('href');
