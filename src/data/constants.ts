@@ -265,3 +265,6 @@ export function healthChange(counts2011: HealthCounts, counts2021: HealthCounts)
   ) as HealthChange['changePp'];
   return { counts2011, counts2021, pct2011, pct2021, changePp };
 }
+
+/** Every share card the site makes (chart pages and the story, areas and method pages): a PNG of this size. */
+export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;

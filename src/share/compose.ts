@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { escapeXml, truncate, wrap } from '../charts/svg.ts';
+import { SHARE_CARD_SIZE } from '../data/constants.ts';
 import type { RenderedState } from '../state/chart-states.ts';
 import { ARTICLE_WIDTH } from '../state/chart-states.ts';
 
@@ -108,8 +109,7 @@ export function downloadSvg(r: RenderedState, permalink: string, embedFonts = tr
  * one too tall to read at that size (the 150-row list) is cropped to its top with a fade.
  */
 export function ogSvg(r: RenderedState): string {
-  const W = 1200;
-  const H = 630;
+  const { width: W, height: H } = SHARE_CARD_SIZE;
   const pad = 48;
   const inner = W - 2 * pad;
   let y = pad + 20;

@@ -2,10 +2,11 @@
  * Share cards (1200×630) for the pages people share that are not chart pages: the story, /areas/,
  * each area page and /method/. Each is drawn from a prerendered chart state (the story's
  * like-for-like comparison, the England map, the area's own change, the difference chart) by the
- * same `ogSvg` as the chart pages' cards, titled with the page's own title, so a shared page shows
- * its data and not a text-only card. The PNGs are served by src/pages/cards/[...card].ts.
+ * same `ogSvg` as the chart pages' cards, so a shared page shows its data and not a text-only card.
+ * The story and area cards carry the page's title (the pages read it from here); the method page's
+ * title is METHOD.md's heading, so its card names what the page holds instead. The PNGs are served by src/pages/cards/[...card].ts.
  */
-import { areas, summary } from '../data/load.ts';
+import { areas, findArea, summary } from '../data/load.ts';
 import { headline } from '../story/words.ts';
 import { prerenderedStates, renderState, specs, type RenderedState } from '../state/chart-states.ts';
 import { stateSegments } from '../state/url.ts';
@@ -19,7 +20,7 @@ export interface PageCard {
   chart: { id: string; state: Record<string, unknown> };
 }
 
-/** Page titles shared by the pages and their cards, so a card always names the page it shares. */
+/** Titles shared by the pages and their cards, so those cards always name the page they share. */
 export const AREAS_TITLE = 'Big Local areas';
 export const areaTitle = (name: string) => `${name}: health in 2011 and 2021`;
 const METHOD_CARD_TITLE = 'How the figures were made: method, sources and checks';
@@ -32,7 +33,7 @@ export const storyCard = (): PageCard => ({
 export const areasCard = (): PageCard => ({ name: 'areas', title: AREAS_TITLE, chart: { id: 'england-map', state: { measure: 'very_good' } } });
 export const methodCard = (): PageCard => ({ name: 'method', title: METHOD_CARD_TITLE, chart: { id: 'did-interval', state: {} } });
 export function areaCard(code: string): PageCard {
-  const area = areas.find((a) => a.code === code);
+  const area = findArea(code);
   if (!area) throw new Error(`page card: unknown area ${code}`);
   return { name: `areas/${code}`, title: areaTitle(area.name), chart: { id: 'area-change', state: { area: code, measure: 'very_good' } } };
 }

@@ -1,5 +1,6 @@
 /** The embed snippets offered on chart pages and in oEmbed responses (build time). */
 import { escapeXml } from '../charts/svg.ts';
+import { SHARE_CARD_SIZE } from '../data/constants.ts';
 import { NARROW_WIDTH, type RenderedState } from '../state/chart-states.ts';
 import { statePath } from '../state/url.ts';
 
@@ -80,7 +81,7 @@ export function snippets(r: RenderedState, site: string | URL): Snippets {
   const iframe =
     `<iframe src="${u.embed}" title="${t}" width="100%" height="${h}" ` +
     `style="border:0;width:100%;min-width:${Math.min(280, NARROW_WIDTH)}px" loading="lazy"></iframe>`;
-  const img = `<a href="${u.page}"><img src="${u.og}" alt="${t}" width="1200" height="630" style="max-width:100%;height:auto"></a>`;
+  const img = `<a href="${u.page}"><img src="${u.og}" alt="${t}" width="${SHARE_CARD_SIZE.width}" height="${SHARE_CARD_SIZE.height}" style="max-width:100%;height:auto"></a>`;
   return {
     script:
       `<div data-biglocal-embed="${u.embed}">${iframe.replace('<iframe ', '<iframe data-biglocal-frame ')}` +

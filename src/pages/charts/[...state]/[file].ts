@@ -12,6 +12,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { chartCsvMetadata, chartCsvTable, csvFileName, csvText } from '../../../share/chart-csv.ts';
+import { SHARE_CARD_SIZE } from '../../../data/constants.ts';
 import { LICENCE } from '../../../share/csvw.ts';
 import { downloadSvg, ogPng } from '../../../share/compose.ts';
 import { embedHeight, MIN_EMBED_WIDTH, snippets, urlsFor } from '../../../share/snippets.ts';
@@ -86,8 +87,8 @@ export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = async ({ pr
         width: MIN_EMBED_WIDTH,
         height: embedHeight(r),
         thumbnail_url: u.og,
-        thumbnail_width: 1200,
-        thumbnail_height: 630,
+        thumbnail_width: SHARE_CARD_SIZE.width,
+        thumbnail_height: SHARE_CARD_SIZE.height,
         cache_age: 86400,
       });
     default:
