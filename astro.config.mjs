@@ -41,7 +41,9 @@ export default defineConfig({
     // both cores busy (see src/pages/charts/[...state]/[file].ts).
     concurrency: 2,
   },
-  integrations: [sitemap(), siteWarning],
+  // The sitemap lists the pages a search engine should index: not the embeds (noindex) nor a
+  // chart's highlighted variants and group subsets, which are its base page redrawn.
+  integrations: [sitemap({ filter: (page) => !/\/(embed|highlight|groups)\//.test(new URL(page).pathname) }), siteWarning],
   // The site optimises no images (charts are SVG; share cards are drawn by resvg), so Astro's Sharp
   // service, whose bundled libheif carries GHSA-26w7-cxv4-gfx2 in Astro < 7.2.8, is never loaded.
   image: { service: passthroughImageService() },

@@ -1,10 +1,11 @@
 /**
- * Embed page enhancer: applies the query (highlight) through url.ts, then tells the host page how
+ * Embed page enhancer: reads the address through url.ts (an old `?highlight=` embed, migrated,
+ * is redrawn in place: the host page keeps its iframe), then tells the host page how
  * tall the embed is, in NPR pym.js's message format (`pymxPYMx<id>xPYMxheightxPYMx<px>`), which
  * pym.js parents and our /embed.js both understand. The height is the wrapper's, re-sent whenever
  * it changes (ResizeObserver), on load and when fonts arrive.
  */
-import { findView, readLocation, redraw, showNotices } from './view.ts';
+import { findView, readLocation, redraw, retargetStateLinks, showNotices } from './view.ts';
 
 const params = new URLSearchParams(location.search);
 const rawId = params.get('childId') ?? '';
@@ -51,6 +52,7 @@ if (v) {
   const cur = readLocation(v);
   showNotices(document.querySelector('[data-notice]'), cur.notices);
   if (JSON.stringify(cur.state) !== JSON.stringify(v.pathState)) {
+    retargetStateLinks(v, document, cur.state);
     redraw(v, cur.state)
       .catch(() => showNotices(document.querySelector('[data-notice]'), ['The chart could not be redrawn.']))
       .finally(() => {

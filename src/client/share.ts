@@ -1,26 +1,43 @@
 /**
- * Chart page enhancer: applies the query (highlight, table) through url.ts, keeps the address bar
- * in step with what the reader does (history.replaceState; back/forward via popstate), and wires the
- * copy / Web Share buttons. Without JavaScript the page still shows the chart of its path.
+ * Chart page enhancer. Every state a reader can pick is a prerendered page (url.ts), so this only
+ * has to keep the page in step when it changes state in place: picking an area to highlight redraws
+ * the chart (view.ts) and points the address bar (history.replaceState), the share link, the embed
+ * snippets, the citation, the downloads and the switches at the highlighted state's page. An old
+ * link whose state lives in another page's path (`?highlight=…`, migrated by url.ts) moves to that
+ * page. Also wires the table toggle and the copy / Web Share buttons. Without JavaScript the page
+ * still shows, shares and downloads the state of its path.
  */
-import { findView, hrefFor, readLocation, redraw, showNotices, type Current } from './view.ts';
+import { downloadFileName } from '../share/file-names.ts';
+import { statePath, viewHref } from '../state/url.ts';
+import { findView, hrefFor, readLocation, redraw, retargetStateLinks, showNotices, type Current, type ViewEl } from './view.ts';
 
 const v = findView();
 const page = document.querySelector<HTMLElement>('[data-chart-page]');
 
 if (v && page) {
+  const cur = readLocation(v);
+  if (statePath(v.spec, cur.state) !== location.pathname) location.replace(hrefFor(v, cur, 'charts') + location.hash);
+  else enhance(v, page, cur);
+}
+
+function enhance(v: ViewEl, page: HTMLElement, first: Current) {
+  let cur = first;
   const notice = page.querySelector('[data-notice]');
   const select = page.querySelector<HTMLSelectElement>('[data-highlight]');
   const details = page.querySelector<HTMLDetailsElement>('[data-table-toggle]');
   const shareUrl = page.querySelector<HTMLInputElement>('[data-share-url]');
   const copyStatus = page.querySelector('[data-copy-status]');
-  const embedUrl = page.dataset.embedUrl ?? '';
+  const pngLink = page.querySelector<HTMLAnchorElement>('[data-png-download]');
+  const svgLink = page.querySelector<HTMLAnchorElement>('[data-svg-download]');
+  // What the build wrote: absolute URLs of this page and its embed, at the build's origin.
+  const builtPage = page.dataset.pageUrl ?? location.href;
+  const builtEmbed = page.dataset.embedUrl ?? '';
   // Links and snippets a reader copies name the origin this page was served from, whatever origin
   // the build wrote (SITE_URL, or the preview's address when it was not set).
   const origin = location.origin;
-  const builtOrigin = new URL(page.dataset.pageUrl ?? location.href).origin;
+  const builtOrigin = new URL(builtPage).origin;
   const here = (text: string) => (builtOrigin === origin ? text : text.split(builtOrigin).join(origin));
-  let cur: Current = readLocation(v);
+  const at = (href: string) => new URL(href, builtOrigin).href;
   let drawn = JSON.stringify(v.pathState);
 
   const sync = async (push: 'replace' | 'none') => {
@@ -29,16 +46,35 @@ if (v && page) {
     const href = hrefFor(v, cur, 'charts');
     if (push === 'replace' && href !== location.pathname + location.search) history.replaceState(null, '', href);
     if (shareUrl) shareUrl.value = new URL(href, origin).href;
-    // Carry the minor state over to the sibling pages and the embed snippets.
-    const minor = href.includes('?') ? href.slice(href.indexOf('?')) : '';
-    for (const a of page.querySelectorAll<HTMLAnchorElement>('[data-switch]')) {
-      a.search = minor;
+    // Switches keep the rest of the state (highlight, table) and change their own key.
+    for (const a of page.querySelectorAll<HTMLAnchorElement>('a[data-switch]')) {
+      const key = a.dataset.switch ?? '';
+      const value = a.dataset.switchValue ?? '';
+      const state = { ...cur.state };
+      if (value) state[key] = value;
+      else delete state[key];
+      a.href = viewHref(v.spec, state, cur.table);
+      const current = value ? cur.state[key] === value : cur.state[key] === undefined;
+      if (current) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
     }
-    const embedQuery = hrefFor(v, { state: cur.state, table: false }, 'embed');
-    const embedMinor = embedQuery.includes('?') ? embedQuery.slice(embedQuery.indexOf('?')) : '';
+    // Snippets, citation and downloads name the page of the state shown.
+    const nowPage = at(statePath(v.spec, cur.state));
+    const nowEmbed = at(hrefFor(v, { state: cur.state, table: false }, 'embed'));
     for (const t of page.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) {
-      t.value = here((t.dataset.snippet ?? '').split(`${embedUrl}"`).join(`${embedUrl}${embedMinor.replace(/&/g, '&amp;')}"`));
+      const built = t.dataset.snippet ?? '';
+      t.value = here(built.split(`${builtEmbed}"`).join(`${nowEmbed.replace(/&/g, '&amp;')}"`).split(builtPage).join(nowPage));
     }
+    for (const el of page.querySelectorAll<HTMLElement>('[data-cite-text]')) {
+      el.dataset.builtText ??= el.textContent ?? '';
+      el.textContent = here(el.dataset.builtText.split(builtPage).join(nowPage));
+    }
+    retargetStateLinks(v, page, cur.state);
+    if (pngLink) {
+      pngLink.dataset.pngDownload = `${statePath(v.spec, cur.state)}chart.svg`;
+      pngLink.download = downloadFileName(v.spec.id, cur.state, 'png');
+    }
+    if (svgLink) svgLink.download = downloadFileName(v.spec.id, cur.state, 'svg');
     const key = JSON.stringify(cur.state);
     if (key !== drawn) {
       drawn = key;
@@ -59,6 +95,7 @@ if (v && page) {
     if (select.value && v.spec.highlight?.includes(select.value)) state.highlight = select.value;
     else delete state.highlight;
     cur = { ...cur, state, notices: [] };
+    showNotices(notice, []);
     v.root.dataset.ready = 'false';
     void sync('replace');
   });
@@ -128,7 +165,7 @@ if (pngLink) {
       if (!blob) throw new Error('no PNG');
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
-      a.download = 'chart.png';
+      a.download = pngLink.download || 'chart.png';
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     } catch {

@@ -1,13 +1,14 @@
 /**
- * Browser side of a chart view (ChartView.astro): reads the query through url.ts, redraws the chart
- * for minor state (highlight, measures) with the same chart module and data as the build, and
+ * Browser side of a chart view (ChartView.astro): reads the address (path and query) through
+ * url.ts, redraws the chart when the state differs from the page's (a highlight picked in place, an
+ * old `?highlight=` link, a `measures` list) with the same chart module and data as the build, and
  * shows notices for bad parameters. Chart code and data load only when a redraw is needed.
  */
 import { DRAW_WIDTHS, drawChart } from '../charts/draw.ts';
 import type { ChartCode } from '../charts/registry.ts';
 import type { TableData } from '../charts/svg.ts';
 import { tableCells } from '../charts/table.ts';
-import { applyQuery, viewHref, type ChartSpec, type Kind, type Notice } from '../state/url.ts';
+import { parseUrl, statePath, viewHref, type ChartSpec, type Kind, type Notice } from '../state/url.ts';
 
 const modules = import.meta.glob<ChartCode>([
   '../charts/*.ts',
@@ -24,6 +25,7 @@ export interface ViewEl {
   spec: ChartSpec;
   /** The state the page was prerendered for (path state, default minor state). */
   pathState: Record<string, unknown>;
+  /** The unhighlighted state's chart page, which holds render-data.json (url.ts dataPath). */
   base: string;
 }
 
@@ -45,17 +47,31 @@ export interface Current {
   notices: Notice[];
 }
 
-export function readLocation(v: ViewEl, search = location.search): Current {
-  return applyQuery(v.spec, v.pathState, search);
+/** The view an address names (after the URL migrations); the page's own state if it is not a chart URL. */
+export function readLocation(v: ViewEl, href = location.pathname + location.search): Current {
+  const p = parseUrl(href, { [v.spec.id]: v.spec });
+  if (!p) return { state: structuredClone(v.pathState), table: false, notices: [] };
+  return { state: p.view.state as unknown as Record<string, unknown>, table: p.view.table, notices: p.notices };
+}
+
+/**
+ * Points the links that follow the chart's state (`data-state-link`: downloads, oEmbed, embed
+ * preview, "Share or download") from the state the page was built for to `state`'s page.
+ */
+export function retargetStateLinks(v: ViewEl, root: ParentNode, state: Record<string, unknown>) {
+  for (const kind of ['charts', 'embed'] as const) {
+    const built = statePath(v.spec, v.pathState, kind);
+    const now = statePath(v.spec, state, kind);
+    for (const a of root.querySelectorAll<HTMLAnchorElement>('a[data-state-link]')) {
+      a.dataset.builtHref ??= a.getAttribute('href') ?? '';
+      const href = a.dataset.builtHref;
+      if (href.startsWith(built)) a.setAttribute('href', now + href.slice(built.length));
+    }
+  }
 }
 
 export function hrefFor(v: ViewEl, c: Pick<Current, 'state' | 'table'>, kind: Kind): string {
   return viewHref(v.spec, c.state, c.table, kind);
-}
-
-/** Minor state that changes the drawing differs from what the page was built with. */
-export function differsFromBuild(v: ViewEl, state: Record<string, unknown>): boolean {
-  return JSON.stringify(state) !== JSON.stringify(v.pathState);
 }
 
 let dataCache: Promise<unknown> | undefined;

@@ -2,7 +2,7 @@
 import { escapeXml } from '../charts/svg.ts';
 import { SHARE_CARD_SIZE } from '../data/constants.ts';
 import { NARROW_WIDTH, type RenderedState } from '../state/chart-states.ts';
-import { statePath } from '../state/url.ts';
+import { dataPath, statePath } from '../state/url.ts';
 
 /** The narrowest host column the script-free embed is made for (WCAG reflow width). */
 export const MIN_EMBED_WIDTH = 320;
@@ -61,13 +61,16 @@ export interface Snippets {
 export function urlsFor(r: RenderedState, site: string | URL) {
   const page = new URL(statePath(r.spec, r.state), site).href;
   const embed = new URL(statePath(r.spec, r.state, 'embed'), site).href;
+  // A highlight changes only the drawing: the data files are the unhighlighted state's.
+  const data = new URL(dataPath(r.spec, r.state), site).href;
   return {
     page,
     embed,
     og: new URL('og.png', page).href,
     png: new URL('chart.png', page).href,
     svg: new URL('chart.svg', page).href,
-    csv: new URL('data.csv', page).href,
+    data,
+    csv: new URL('data.csv', data).href,
     json: new URL('data.json', page).href,
     oembed: new URL('oembed.json', page).href,
     embedJs: new URL('/embed.js', site).href,

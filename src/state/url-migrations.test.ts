@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { specs } from './chart-states.ts';
-import { applyQuery, migratedHref, NOTICES, parsePath, parseUrl, statePath } from './url.ts';
+import { allChartStates, migratedHref, NOTICES, parseUrl, statePath, viewHref } from './url.ts';
 import { applyMigration, migrateParts, renameValue, URL_MIGRATIONS, type UrlMigration } from './url-migrations.ts';
 
 /**
  * One example per shipped entry, keyed by its id: a URL the site published before the rename and
  * the URL that shows the same view now. Adding an entry without its example fails the first test.
  */
-const SHIPPED_EXAMPLES: Record<string, { old: string; current: string }> = {};
+const SHIPPED_EXAMPLES: Record<string, { old: string; current: string }> = {
+  '2026-12-highlight-and-groups-in-path': {
+    old: '/charts/group-comparison/very-good/?groups=england,big_local&highlight=big_local&table=1',
+    current: '/charts/group-comparison/very-good/groups/england+big-local/highlight/big-local/?table=1',
+  },
+};
 
 describe('the shipped URL migrations', () => {
   it('each entry has an example here, unique id, a real date, oldest first', () => {
@@ -38,11 +43,47 @@ describe('the shipped URL migrations', () => {
   });
 
   it('rewrites no URL the site builds today', () => {
-    for (const spec of Object.values(specs)) {
+    for (const e of allChartStates(specs)) {
       for (const kind of ['charts', 'embed'] as const) {
-        expect(migratedHref(statePath(spec, spec.defaults, kind))).toBeNull();
+        expect(migratedHref(viewHref(specs[e.id]!, e.state, true, kind))).toBeNull();
       }
     }
+  });
+
+  it('2026-12-highlight-and-groups-in-path: old highlight links open their own page, the rest of the query kept', () => {
+    const cases: [string, string][] = [
+      ['/charts/area-changes/very-good/?highlight=aberfeldy', '/charts/area-changes/very-good/highlight/aberfeldy/'],
+      ['/embed/area-changes/bad-or-very-bad/?highlight=aberfeldy&childId=c1&initialWidth=600', '/embed/area-changes/bad-or-very-bad/highlight/aberfeldy/?childId=c1&initialWidth=600'],
+      ['/charts/group-comparison/fair/?highlight=similar_areas', '/charts/group-comparison/fair/highlight/similar-areas/'],
+      ['/embed/group-comparison/very-good/?groups=england,big_local', '/embed/group-comparison/very-good/groups/england+big-local/'],
+    ];
+    for (const [old, current] of cases) {
+      const p = parseUrl(old, specs)!;
+      expect(p.notices, old).toEqual([]);
+      expect(p.view).toEqual(parseUrl(current, specs, [])!.view);
+      expect(migratedHref(old)).toBe(current);
+      expect(statePath(p.spec, p.view.state, p.kind)).toBe(current.split('?')[0]);
+    }
+  });
+
+  it('2026-12-highlight-and-groups-in-path: a value no page holds still gets its notice, never echoed', () => {
+    const hostile = ['<script>alert(1)</script>', 'a/../../method', 'x%2F..', '__proto__', 'aberfeldy?table=1'];
+    for (const bad of hostile) {
+      for (const key of ['highlight', 'groups']) {
+        const old = `/charts/group-comparison/very-good/?${new URLSearchParams({ [key]: bad })}`;
+        const moved = migratedHref(old)!;
+        // One segment whatever the value held: the path cannot climb out of the chart.
+        expect(moved.split('/').length, bad).toBe(old.split('?')[0]!.split('/').length + 2);
+        expect(moved).not.toContain('<');
+        const p = parseUrl(old, specs)!;
+        expect(p.view.state, bad).toEqual({ measure: 'very_good' });
+        expect(p.notices.length, bad).toBeGreaterThan(0);
+        expect(JSON.stringify(p)).not.toContain('script');
+      }
+    }
+    // Area highlights exist only on the two headline measures, groups lists only on group-comparison.
+    expect(parseUrl('/charts/area-changes/fair/?highlight=aberfeldy', specs)!.notices).toEqual([NOTICES.highlightHere]);
+    expect(parseUrl('/charts/did-interval/?groups=england', specs)!.notices).toEqual([NOTICES.path]);
   });
 });
 
@@ -65,10 +106,10 @@ const FIXTURES: UrlMigration[] = [
   {
     id: 'fixture-query-key',
     date: '2029-12-01',
-    description: 'Fixture: the highlight parameter was once called focus.',
+    description: 'Fixture: the table parameter was once called showdata.',
     rewrite: (parts) =>
-      parts.query.some(([k]) => k === 'focus')
-        ? { ...parts, query: parts.query.map(([k, v]) => [k === 'focus' ? 'highlight' : k, v] as const) }
+      parts.query.some(([k]) => k === 'showdata')
+        ? { ...parts, query: parts.query.map(([k, v]) => [k === 'showdata' ? 'table' : k, v] as const) }
         : null,
   },
   {
@@ -105,21 +146,21 @@ const FIXTURES: UrlMigration[] = [
 
 describe('URL migrations: the mechanism (fixtures)', () => {
   it.each([
-    ['/charts/areas-ranked/fair/?highlight=aberfeldy', '/charts/area-changes/fair/?highlight=aberfeldy', ['fixture-chart-id']],
+    ['/charts/areas-ranked/fair/?table=1', '/charts/area-changes/fair/?table=1', ['fixture-chart-id']],
     ['/embed/areas-ranked/fair/', '/embed/area-changes/fair/', ['fixture-chart-id']],
     ['/charts/area-change/aberfeldy-estate/very-good/?table=1', '/charts/area-change/aberfeldy/very-good/?table=1', ['fixture-area-code-2']],
-    ['/charts/area-changes/fair/?highlight=aberfeldy-estate', '/charts/area-changes/fair/?highlight=aberfeldy', ['fixture-area-code-2']],
+    ['/charts/area-changes/very-good/highlight/aberfeldy-estate/', '/charts/area-changes/very-good/highlight/aberfeldy/', ['fixture-area-code-2']],
     // Applied in order: the older name passes through the newer one, in one move.
     ['/embed/area-map/aberfeldy-old/very-good/', '/embed/area-map/aberfeldy/very-good/', ['fixture-area-code-1', 'fixture-area-code-2']],
     ['/charts/group-comparison/poor-health/', '/charts/group-comparison/bad-or-very-bad/', ['fixture-measure']],
     ['/charts/did-interval/?measures=very_good,poor_health', '/charts/did-interval/?measures=very_good,bad_or_very_bad', ['fixture-measure']],
     ['/charts/england-health/comparators/', '/charts/england-health/similar-areas/', ['fixture-group']],
-    ['/charts/group-comparison/bad/?highlight=comparators', '/charts/group-comparison/bad/?highlight=similar_areas', ['fixture-group']],
-    ['/charts/group-comparison/bad/?focus=big_local', '/charts/group-comparison/bad/?highlight=big_local', ['fixture-query-key']],
-    // Both at once, and the parameters pym.js adds to an embed survive.
+    ['/charts/group-comparison/bad/highlight/comparators/', '/charts/group-comparison/bad/highlight/similar-areas/', ['fixture-group']],
+    ['/charts/group-comparison/bad/?showdata=1', '/charts/group-comparison/bad/?table=1', ['fixture-query-key']],
+    // Several at once, and the parameters pym.js adds to an embed survive.
     [
-      '/embed/areas-ranked/poor-health/?focus=aberfeldy-estate&childId=c1&initialWidth=600',
-      '/embed/area-changes/bad-or-very-bad/?highlight=aberfeldy&childId=c1&initialWidth=600',
+      '/embed/areas-ranked/poor-health/highlight/aberfeldy-estate/?showdata=1&childId=c1&initialWidth=600',
+      '/embed/area-changes/bad-or-very-bad/highlight/aberfeldy/?table=1&childId=c1&initialWidth=600',
       ['fixture-query-key', 'fixture-chart-id', 'fixture-area-code-2', 'fixture-measure'],
     ],
   ])('%s → %s', (old, current, applied) => {
@@ -134,21 +175,13 @@ describe('URL migrations: the mechanism (fixtures)', () => {
     expect(migratedHref(current, FIXTURES)).toBeNull();
   });
 
-  it('parsePath and applyQuery migrate too (the browser reads only the query of a prerendered page)', () => {
-    expect(parsePath('/charts/areas-ranked/fair/', specs, FIXTURES)).toMatchObject({
-      kind: 'charts',
-      spec: { id: 'area-changes' },
-      state: { measure: 'fair' },
-      notices: [],
-    });
-    const spec = specs['area-changes']!;
-    const pathState = parsePath('/charts/area-changes/fair/', specs)!.state;
-    expect(applyQuery(spec, pathState, '?focus=aberfeldy-old', FIXTURES)).toEqual({
-      state: { ...pathState, highlight: 'aberfeldy' },
-      table: false,
-      notices: [],
-    });
-    expect(applyQuery(spec, pathState, '?focus=aberfeldy-old', []).notices).toEqual([NOTICES.unknown]);
+  it('a later rename reads a pre-2026-12 query link through the shipped entry first', () => {
+    const all = [...URL_MIGRATIONS, ...FIXTURES];
+    const old = '/embed/areas-ranked/poor-health/?highlight=aberfeldy-estate&groups=england,comparators';
+    const p = parseUrl(old, specs, all)!;
+    expect(p.migrated).toEqual(['2026-12-highlight-and-groups-in-path', 'fixture-chart-id', 'fixture-area-code-2', 'fixture-measure', 'fixture-group']);
+    expect(migratedHref(old, all)).toBe('/embed/area-changes/bad-or-very-bad/groups/england+similar-areas/highlight/aberfeldy/');
+    expect(p.view.state).toEqual({ measure: 'bad_or_very_bad', highlight: 'aberfeldy' });
   });
 
   it('leaves what it does not name alone: near misses, other pages, the chart id position', () => {
@@ -156,8 +189,10 @@ describe('URL migrations: the mechanism (fixtures)', () => {
     expect(migratedHref('/charts/areas-ranked-x/fair/', FIXTURES)).toBeNull();
     // An area code is a value, never a chart id.
     expect(migrateParts({ segments: ['aberfeldy-estate'], query: [] }, FIXTURES).applied).toEqual([]);
-    // A measure rename does not touch a highlight that happens to be spelled like it.
-    expect(migrateParts({ segments: ['area-changes', 'fair'], query: [['highlight', 'poor_health']] }, FIXTURES).applied).toEqual([]);
+    // A measure rename does not touch a query value that happens to be spelled like it.
+    expect(migrateParts({ segments: ['area-changes', 'fair'], query: [['x', 'poor_health']] }, FIXTURES).applied).toEqual([]);
+    // Nor part of a segment: a `+` list is renamed item by item.
+    expect(migrateParts({ segments: ['group-comparison', 'fair', 'groups', 'england+comparators-x'], query: [] }, FIXTURES).applied).toEqual([]);
     for (const href of ['/', '/method/', '/areas/aberfeldy-estate/', '/charts/area-changes/fair/?highlight=aberfeldy']) {
       expect(migratedHref(href, FIXTURES), href).toBeNull();
     }

@@ -8,13 +8,13 @@
  * list for the same reason.
  *
  * `src/state/url.ts` applies the whole list, in order, to every chart and embed URL before it
- * validates anything (`parseUrl`, `parsePath`, `applyQuery`), so an old link reads as the current
+ * validates anything (`parseUrl`, `migratedHref`), so an old link reads as the current
  * one and shows no notice. An old path with no prerendered page is served the 404 page, which asks
  * `migratedHref` for the current address and replaces the location with it.
  *
  * Entries are data and pure functions of the URL alone (no chart specs, no data), so the browser
- * can run them: this module imports nothing. The list holds only renames that really happened;
- * so far none has, so it is empty (url-migrations.test.ts exercises the mechanism on fixtures).
+ * can run them: this module imports nothing. The list holds only changes that really happened
+ * (url-migrations.test.ts tests each entry, and exercises the mechanism on fixtures).
  */
 
 /**
@@ -49,8 +49,35 @@ export interface RewriteMigration extends EntryInfo {
 
 export type UrlMigration = PrefixMigration | RewriteMigration;
 
-/** The shipped list, oldest first. Only renames the site really made; never reuse an old slug. */
-export const URL_MIGRATIONS: readonly UrlMigration[] = [];
+/** A group or measure id as url.ts writes it in a path segment. */
+const slug = (id: string): string => id.replace(/_/g, '-');
+
+/**
+ * `?groups=a,b&highlight=x` (before December 2026) → `/groups/a+b/highlight/x/` after the path's
+ * other segments, the rest of the query kept. Values are slugged as url.ts writes them and
+ * percent-encoded, so whatever a link held stays one segment; url.ts then validates them.
+ */
+function highlightAndGroupsToPath(parts: UrlParts): UrlParts | null {
+  const groups = parts.query.find(([k]) => k === 'groups');
+  const highlight = parts.query.find(([k]) => k === 'highlight');
+  if (!groups && !highlight) return null;
+  const segment = (v: string) => encodeURIComponent(v);
+  const segments = [...parts.segments];
+  if (groups) segments.push('groups', groups[1].split(',').map((g) => segment(slug(g))).join('+'));
+  if (highlight) segments.push('highlight', segment(slug(highlight[1])));
+  return { segments, query: parts.query.filter(([k]) => k !== 'groups' && k !== 'highlight') };
+}
+
+/** The shipped list, oldest first. Only changes the site really made; never reuse an old slug. */
+export const URL_MIGRATIONS: readonly UrlMigration[] = [
+  {
+    id: '2026-12-highlight-and-groups-in-path',
+    date: '2026-12-03',
+    description:
+      'A highlight and a list of groups moved from the query into the path, so that a shared highlighted chart is its own prerendered page: its share card, oEmbed, downloads and no-JavaScript view show what the sender saw.',
+    rewrite: highlightAndGroupsToPath,
+  },
+];
 
 /** One entry applied to a URL: the rewritten parts, or null when the entry does not apply. */
 export function applyMigration(m: UrlMigration, parts: UrlParts): UrlParts | null {
@@ -79,19 +106,19 @@ export function migrateParts(
   return { parts: current, applied };
 }
 
+
 // ---------------------------------------------------------------------------------------------
 // Rewrites for the renames url.ts's grammar allows, so an entry is one line
 
-const slug = (id: string): string => id.replace(/_/g, '-');
-
 function renameIn(parts: UrlParts, segment: [string, string] | null, params: Record<string, 'value' | 'list'>, value: [string, string]): UrlParts | null {
   let changed = false;
+  // Whole segments, and the items of a `+` list (`groups/england+big-local`); never the chart id.
   const segments = parts.segments.map((seg, i) => {
-    if (i > 0 && segment && seg === segment[0]) {
-      changed = true;
-      return segment[1];
-    }
-    return seg;
+    if (i === 0 || !segment) return seg;
+    const items = seg.split('+');
+    if (!items.includes(segment[0])) return seg;
+    changed = true;
+    return items.map((item) => (item === segment[0] ? segment[1] : item)).join('+');
   });
   const query = parts.query.map(([k, v]): [string, string] => {
     const how = Object.hasOwn(params, k) ? params[k] : undefined;
@@ -109,12 +136,13 @@ function renameIn(parts: UrlParts, segment: [string, string] | null, params: Rec
 }
 
 /**
- * A renamed value wherever url.ts puts it: an area code in the path and in `highlight`; a measure as
- * its path slug (`very-good`) and in the `measures` list; a group as its path slug and in
- * `highlight` and the `groups` list.
+ * A renamed value wherever url.ts puts it: an area code in the path (its own segment or after
+ * `highlight/`); a measure as its path slug (`very-good`) and in the `measures` list; a group as its
+ * path slug (its own segment, after `highlight/`, or in a `groups/a+b` list). An entry added after
+ * 2026-12-highlight-and-groups-in-path sees old `?highlight=`/`?groups=` links already in the path.
  */
 export function renameValue(key: 'area' | 'measure' | 'group', from: string, to: string): RewriteMigration['rewrite'] {
-  if (key === 'area') return (parts) => renameIn(parts, [from, to], { highlight: 'value' }, [from, to]);
+  if (key === 'area') return (parts) => renameIn(parts, [from, to], {}, [from, to]);
   if (key === 'measure') return (parts) => renameIn(parts, [slug(from), slug(to)], { measures: 'list' }, [from, to]);
-  return (parts) => renameIn(parts, [slug(from), slug(to)], { highlight: 'value', groups: 'list' }, [from, to]);
+  return (parts) => renameIn(parts, [slug(from), slug(to)], {}, [from, to]);
 }

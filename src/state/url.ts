@@ -3,14 +3,19 @@
  * pages and the embeds all go through it, so a permalink, an embed and a share image can never
  * disagree about what a chart shows.
  *
- * Path scheme (state that changes what a preview shows is in the path, minor state in the query):
- *   /charts/<chart-id>/[<area_code>/][<measure>/][<group>/]?groups=…&highlight=…&measures=…&table=1
+ * Path scheme (everything a preview shows is in the path, so every state the Share control or a
+ * story figure links to is a prerendered page whose card, oEmbed, downloads and no-JavaScript view
+ * are that state; only the table toggle and did-interval's `measures` list are in the query):
+ *   /charts/<chart-id>/[<area_code>/][<measure>/][<group>/][groups/<g>+<g>/][highlight/<value>/]?measures=…&table=1
  *   /embed/<chart-id>/… (same scheme)
+ * e.g. /charts/area-changes/very-good/highlight/aberfeldy/, /charts/group-comparison/very-good/groups/england+big-local/.
  *
  * Which keys a chart has is read from its default state (`area`, `measure`, `group` go in the path,
- * a `measures` list in the query), plus the `HIGHLIGHT_DOMAINS` table for the optional highlight and
- * `GROUPS_LIST_CHARTS` for the optional list of groups shown, so a new chart whose state uses these
- * keys gets permalinks, embeds and images without touching this file.
+ * a `measures` list in the query), plus the `HIGHLIGHT_DOMAINS` table for the optional highlight
+ * (`HIGHLIGHT_MEASURES` where only some measures' highlights have pages) and `GROUPS_LISTS` for the
+ * lists of groups a chart may show, so a new chart whose state uses these keys gets permalinks,
+ * embeds and images without touching this file. Links from before December 2026 had `?highlight=`
+ * and `?groups=` in the query: a URL migration moves them into the path.
  *
  * Old URLs first pass through the rewrites in `url-migrations.ts` (renamed chart ids, measure slugs,
  * area codes), applied in order before anything is validated, so links published before a rename
@@ -21,7 +26,7 @@
  * anything else falls back to the default and adds a notice. Notices never quote the input.
  */
 import type { ChartId, ChartStateMap } from '../charts/registry.ts';
-import { GROUP_IDS, HEALTH_MEASURES, ROBUSTNESS_MEASURES, type HealthMeasure } from '../data/constants.ts';
+import { GROUP_IDS, HEALTH_MEASURES, ROBUSTNESS_MEASURES, type GroupId, type HealthMeasure } from '../data/constants.ts';
 import { migrateParts, URL_MIGRATIONS, type UrlMigration } from './url-migrations.ts';
 
 export type Kind = 'charts' | 'embed';
@@ -55,11 +60,25 @@ export const HIGHLIGHT_DOMAINS: Partial<Record<string, 'group' | 'area'>> = {
 };
 
 /**
- * Charts whose state may name the groups shown, in order (`groups`: optional, all three when absent,
- * so the default state cannot say it). In the query, `groups=england,big_local`: the story's steps
- * show two groups before the third arrives, and their Share links must open the same chart.
+ * Measures whose highlighted states are prerendered, for charts where not every measure's are:
+ * area-changes can highlight any of 150 areas, so only on the two headline measures (300 pages);
+ * on its other measures the chart page offers no highlight, and a link's highlight there is dropped
+ * with a notice. Absent: every state of the chart may be highlighted.
  */
-export const GROUPS_LIST_CHARTS: readonly string[] = ['group-comparison'];
+export const HIGHLIGHT_MEASURES: Partial<Record<string, readonly HealthMeasure[]>> = {
+  'area-changes': AREA_PATH_MEASURES,
+};
+
+/**
+ * Per chart, the lists of groups its state may name, in order (`groups`: optional, all three when
+ * absent, so the default state cannot say it). A closed list, each one a prerendered state: the
+ * story's steps show England and Big Local before similar areas arrive (src/story/steps.ts;
+ * url.test.ts checks every step is a state this grammar writes), and their Share links must open
+ * the same chart. In the path: `groups/england+big-local`.
+ */
+export const GROUPS_LISTS: Partial<Record<string, readonly (readonly GroupId[])[]>> = {
+  'group-comparison': [['england', 'big_local']],
+};
 
 /** did-interval's default `measures` (url.test.ts checks), so story links stay short without the registry. */
 export const DEFAULT_MEASURES_LIST: readonly HealthMeasure[] = ['very_good', 'very_good_or_good', 'bad_or_very_bad'];
@@ -73,10 +92,12 @@ export interface ChartSpec {
   path: { key: PathKey; values: readonly string[] }[];
   /** Allowed highlight values, when the chart has a highlight. */
   highlight?: readonly string[];
+  /** Measures whose states may be highlighted (absent: every state). */
+  highlightMeasures?: readonly string[];
   /** Whether the state holds a `measures` list (query `measures=a,b`). */
   measuresList?: boolean;
-  /** Whether the state may hold a `groups` list (query `groups=a,b`; absent: every group). */
-  groupsList?: boolean;
+  /** Lists of groups the state may hold (path `groups/a+b`; absent from the state: every group). */
+  groupsLists?: readonly (readonly string[])[];
   defaults: Readonly<Record<string, unknown>>;
 }
 
@@ -105,9 +126,29 @@ export function buildSpec(id: ChartId, defaultState: object, domains: Domains): 
   const hd = HIGHLIGHT_DOMAINS[id];
   const spec: ChartSpec = { id, path, defaults: structuredClone(d) };
   if (hd) spec.highlight = hd === 'group' ? GROUPS : domains.areas;
+  if (hd && HIGHLIGHT_MEASURES[id]) spec.highlightMeasures = HIGHLIGHT_MEASURES[id];
   if (Array.isArray(d.measures)) spec.measuresList = true;
-  if (GROUPS_LIST_CHARTS.includes(id)) spec.groupsList = true;
+  if (GROUPS_LISTS[id]) spec.groupsLists = GROUPS_LISTS[id];
   return spec;
+}
+
+/** The state's `groups`, when it is one of the spec's lists (anything else means every group). */
+function groupsListOf(spec: ChartSpec, state: Record<string, unknown>): readonly string[] | undefined {
+  const g = state.groups;
+  if (!Array.isArray(g) || !spec.groupsLists) return undefined;
+  return spec.groupsLists.find((list) => list.length === g.length && list.every((x, i) => x === g[i]));
+}
+
+/**
+ * What a state may highlight: nothing when its measure's highlights have no pages; for a chart that
+ * highlights groups, only a group the state shows.
+ */
+export function highlightValues(spec: ChartSpec, state: object): readonly string[] {
+  const s = state as Record<string, unknown>;
+  if (!spec.highlight) return [];
+  if (spec.highlightMeasures && !(typeof s.measure === 'string' && spec.highlightMeasures.includes(s.measure))) return [];
+  const groups = groupsListOf(spec, s);
+  return groups ? spec.highlight.filter((v) => groups.includes(v)) : spec.highlight;
 }
 
 /** What the reader sees: the chart's state plus whether the data table is open. */
@@ -129,7 +170,10 @@ const valueOf = (key: PathKey, segment: string): string => (key === 'area' ? seg
 // ---------------------------------------------------------------------------------------------
 // Building
 
-/** Path segments after /charts/ or /embed/ for a state: [id, area?, measure?, group?]. */
+/**
+ * Path segments after /charts/ or /embed/ for a state:
+ * [id, area?, measure?, group?, ('groups', 'a+b')?, ('highlight', value)?].
+ */
 export function stateSegments(spec: ChartSpec, state: object): string[] {
   const s = state as Record<string, unknown>;
   const out: string[] = [spec.id];
@@ -137,17 +181,22 @@ export function stateSegments(spec: ChartSpec, state: object): string[] {
     const v = s[p.key];
     out.push(segmentOf(p.key, typeof v === 'string' && p.values.includes(v) ? v : String(p.values[0] ?? '')));
   }
+  const groups = groupsListOf(spec, s);
+  if (groups) out.push('groups', groups.map(measureSlug).join('+'));
+  if (typeof s.highlight === 'string' && highlightValues(spec, s).includes(s.highlight)) out.push('highlight', measureSlug(s.highlight));
   return out;
+}
+
+/** The state without its highlight: the state whose page holds the data files (CSV, render data) a highlighted state shares. */
+export function unhighlighted<S extends object>(state: S): S {
+  const { highlight: _drop, ...rest } = state as Record<string, unknown>;
+  return rest as S;
 }
 
 /** The query for the minor state (only what differs from the default). */
 export function stateQuery(spec: ChartSpec, state: object, table = false): string {
   const s = state as Record<string, unknown>;
   const q = new URLSearchParams();
-  if (spec.groupsList && isGroupList(s.groups)) q.set('groups', s.groups.join(','));
-  if (spec.highlight && typeof s.highlight === 'string' && spec.highlight.includes(s.highlight)) {
-    q.set('highlight', s.highlight);
-  }
   if (spec.measuresList && Array.isArray(s.measures)) {
     const list = (s.measures as string[]).join(',');
     if (list !== (spec.defaults.measures as string[]).join(',')) q.set('measures', list);
@@ -155,16 +204,6 @@ export function stateQuery(spec: ChartSpec, state: object, table = false): strin
   if (table) q.set('table', '1');
   const str = q.toString();
   return str ? `?${str}` : '';
-}
-
-/** A list of distinct group ids, at least one: what `groups` may hold. */
-function isGroupList(v: unknown): v is string[] {
-  return (
-    Array.isArray(v) &&
-    v.length > 0 &&
-    new Set(v).size === v.length &&
-    v.every((g) => typeof g === 'string' && (GROUPS as readonly string[]).includes(g))
-  );
 }
 
 /** Site-relative URL of a view: `/charts/area-change/aberfeldy/very-good/?table=1`. */
@@ -175,6 +214,11 @@ export function viewHref(spec: ChartSpec, state: object, table = false, kind: Ki
 /** The prerendered path (no query) a state lives at. */
 export function statePath(spec: ChartSpec, state: object, kind: Kind = 'charts'): string {
   return `/${kind}/${stateSegments(spec, state).join('/')}/`;
+}
+
+/** The chart page whose files (CSVs, render-data.json) a state uses: a highlight changes only the drawing. */
+export function dataPath(spec: ChartSpec, state: object): string {
+  return statePath(spec, unhighlighted(state));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,6 +239,7 @@ export const NOTICES = {
   chart: 'The link named a chart that does not exist, so the first chart is shown.',
   path: 'Part of the link was not recognised, so the chart shows its default view.',
   highlight: 'The highlight in the link was not recognised, so nothing is highlighted.',
+  highlightHere: 'This view of the chart cannot highlight what the link named, so nothing is highlighted.',
   measures: 'The list of measures in the link was not recognised, so the default measures are shown.',
   groups: 'The list of groups in the link was not recognised, so every group is shown.',
   table: 'The table setting in the link was not recognised, so the table starts closed.',
@@ -265,8 +310,33 @@ function readPath(
       pushNotice(notices, NOTICES.path);
     }
   });
-  if (rest.length > spec.path.length) pushNotice(notices, NOTICES.path);
+  readPathPairs(spec, state, rest.slice(spec.path.length), notices);
   return { spec, state, notices };
+}
+
+/**
+ * Reads the optional `groups/<a>+<b>` and `highlight/<value>` pairs after the positional segments.
+ * Values are matched by their slug against the closed lists, so nothing read is ever echoed.
+ */
+function readPathPairs(spec: ChartSpec, state: Record<string, unknown>, pairs: readonly string[], notices: Notice[]) {
+  const seen: Record<string, string> = {};
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i]!;
+    const value = pairs[i + 1];
+    const known = (key === 'groups' && spec.groupsLists) || (key === 'highlight' && spec.highlight);
+    if (!known || value === undefined || Object.hasOwn(seen, key)) pushNotice(notices, NOTICES.path);
+    else seen[key] = value;
+  }
+  if (seen.groups !== undefined) {
+    const list = spec.groupsLists!.find((l) => l.map(measureSlug).join('+') === seen.groups);
+    if (list) state.groups = [...list];
+    else pushNotice(notices, NOTICES.groups);
+  }
+  if (seen.highlight !== undefined) {
+    const v = highlightValues(spec, state).find((h) => measureSlug(h) === seen.highlight);
+    if (v) state.highlight = v;
+    else pushNotice(notices, spec.highlight!.some((h) => measureSlug(h) === seen.highlight) ? NOTICES.highlightHere : NOTICES.highlight);
+  }
 }
 
 /** Applies migrated query pairs' minor state to a (valid) state from the path. */
@@ -279,13 +349,7 @@ function readQuery(
   const notices: Notice[] = [];
   let table = false;
   for (const [key, value] of pairs) {
-    if (key === 'highlight' && spec.highlight) {
-      if (spec.highlight.includes(value)) state.highlight = value;
-      else {
-        delete state.highlight;
-        pushNotice(notices, NOTICES.highlight);
-      }
-    } else if (key === 'measures' && spec.measuresList) {
+    if (key === 'measures' && spec.measuresList) {
       const list = value.split(',');
       const ok =
         list.length > 0 &&
@@ -297,13 +361,6 @@ function readQuery(
         state.measures = structuredClone(spec.defaults.measures);
         pushNotice(notices, NOTICES.measures);
       }
-    } else if (key === 'groups' && spec.groupsList) {
-      const list = value.split(',');
-      if (isGroupList(list)) state.groups = list;
-      else {
-        delete state.groups;
-        pushNotice(notices, NOTICES.groups);
-      }
     } else if (key === 'table') {
       if (value === '1') table = true;
       else if (value === '0') table = false;
@@ -313,39 +370,6 @@ function readQuery(
     }
   }
   return { state, table, notices };
-}
-
-/**
- * Reads a path (`/charts/<id>/…/`) against the specs, after the URL migrations. Unknown chart → the
- * first spec; unknown or missing segments → that key's default (first value). Returns null when the
- * path is not a chart or embed path at all.
- */
-export function parsePath(
-  pathname: string,
-  specs: Readonly<Record<string, ChartSpec>>,
-  migrations: readonly UrlMigration[] = URL_MIGRATIONS,
-): { kind: Kind; spec: ChartSpec; state: Record<string, unknown>; notices: Notice[] } | null {
-  const path = splitPath(pathname);
-  if (!path) return null;
-  const { parts } = migrateParts({ segments: path.segments, query: [] }, migrations);
-  return { kind: path.kind, ...readPath(parts.segments, specs) };
-}
-
-/**
- * Applies a query string's minor state to a (valid) state from the path, after the URL migrations
- * (run on the page's own path with this query, so an entry may read both). Never throws. The chart
- * pages and embeds call this in the browser: their path is prerendered, only the query is read.
- */
-export function applyQuery(
-  spec: ChartSpec,
-  pathState: object,
-  search: string,
-  migrations: readonly UrlMigration[] = URL_MIGRATIONS,
-): { state: Record<string, unknown>; table: boolean; notices: Notice[] } {
-  const pairs = queryPairs(search);
-  if (typeof pairs === 'string') return { state: structuredClone(pathState) as Record<string, unknown>, table: false, notices: [pairs] };
-  const { parts } = migrateParts({ segments: stateSegments(spec, pathState), query: pairs }, migrations);
-  return readQuery(spec, pathState, parts.query);
 }
 
 /**
@@ -410,11 +434,14 @@ export function migratedHref(href: string, migrations: readonly UrlMigration[] =
 export interface ChartStateEntry {
   id: ChartId;
   state: Record<string, unknown>;
-  /** [id, area?, measure?, group?]: the page's path segments after /charts/ or /embed/. */
+  /** The page's path segments after /charts/ or /embed/ (stateSegments). */
   segments: string[];
 }
 
-/** Every prerendered state: the cartesian product of each chart's path domains. */
+/**
+ * Every prerendered state: the cartesian product of each chart's path domains, then each of those
+ * with each list of groups it may show, then each of those with each highlight it may have.
+ */
 export function allChartStates(specs: Readonly<Record<string, ChartSpec>>): ChartStateEntry[] {
   const out: ChartStateEntry[] = [];
   for (const spec of Object.values(specs)) {
@@ -422,6 +449,8 @@ export function allChartStates(specs: Readonly<Record<string, ChartSpec>>): Char
     for (const p of spec.path) {
       states = states.flatMap((s) => p.values.map((v) => ({ ...s, [p.key]: v })));
     }
+    states = states.flatMap((s) => [s, ...(spec.groupsLists ?? []).map((groups) => ({ ...s, groups: [...groups] }))]);
+    states = states.flatMap((s) => [s, ...highlightValues(spec, s).map((highlight) => ({ ...s, highlight }))]);
     for (const state of states) out.push({ id: spec.id, state, segments: stateSegments(spec, state) });
   }
   return out;

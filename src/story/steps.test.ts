@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charts } from '../charts/registry.ts';
-import { specs } from '../state/chart-states.ts';
-import { parseUrl, viewHref } from '../state/url.ts';
+import { prerenderedStates, specs } from '../state/chart-states.ts';
+import { parseUrl, statePath, viewHref } from '../state/url.ts';
 import { storySteps } from './steps.ts';
 import { summary } from '../data/load.ts';
 
@@ -19,13 +19,17 @@ describe('story steps and their links', () => {
       expect(parsed.notices, href).toEqual([]);
       expect(parsed.view, href).toEqual({ id: step.chart.id, state: step.chart.state, table: false });
     }
+    // …and names a prerendered page, whose card, oEmbed and downloads are that state.
+    const page = statePath(spec, step.chart.state);
+    expect(prerenderedStates().some((e) => e.id === step.chart.id && statePath(spec, e.state) === page), page).toBe(true);
+    expect(new URL(viewHref(spec, step.chart.state), 'https://example.invalid').search).toBe('');
   });
 
   it('the first comparison shows England and Big Local areas only, and its link says so', () => {
     const step = steps.find((s) => s.id === 'step-very-good-england')!;
     const spec = specs[step.chart.id]!;
     const href = viewHref(spec, step.chart.state);
-    expect(new URL(href, 'https://example.invalid').searchParams.get('groups')).toBe('england,big_local');
+    expect(href).toBe('/charts/group-comparison/very-good/groups/england+big-local/highlight/big-local/');
     const opened = parseUrl(href, specs)!.view;
     const chart = charts['group-comparison'];
     expect(chart.tableRows(summary, opened.state as never).rows.map((r) => r[0])).toEqual(['England', 'Big Local areas']);

@@ -9,6 +9,7 @@
  *   og.png        1200×630 share card
  *   oembed.json   oEmbed 1.0 "rich"
  *   render-data.json  the chart's data, for charts the browser redraws (highlight, measure lists)
+ * A highlighted state (…/highlight/<value>/) has only data.json, chart.svg, og.png and oembed.json.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { chartCsvMetadata, chartCsvTable, csvFileName, csvText } from '../../../share/chart-csv.ts';
@@ -31,8 +32,13 @@ type File = string;
 export const getStaticPaths = (() =>
   prerenderedStates().flatMap((entry) => {
     const named = csvFileName(entry);
-    const files: File[] = [...FILES, named, 'data.csv-metadata.json', `${named}-metadata.json`];
-    if (needsClientRender(specs[entry.id]!)) files.push('render-data.json');
+    // A highlighted state differs from its unhighlighted one only in the drawing: it gets its own
+    // card, SVG, metadata and oEmbed, and shares that state's CSVs and render data (dataPath).
+    const files: File[] =
+      entry.state.highlight === undefined
+        ? [...FILES, named, 'data.csv-metadata.json', `${named}-metadata.json`]
+        : ['data.json', 'chart.svg', 'og.png', 'oembed.json'];
+    if (entry.state.highlight === undefined && needsClientRender(specs[entry.id]!)) files.push('render-data.json');
     return files.map((file) => ({ params: { state: entry.segments.join('/'), file }, props: { entry, file } }));
   })) satisfies GetStaticPaths;
 
@@ -62,8 +68,8 @@ export const GET: APIRoute<{ entry: ChartStateEntry; file: File }> = async ({ pr
         licence: LICENCE,
         permalink: u.page,
         csv: u.csv,
-        csv_with_codes: new URL(csvFileName(r), u.page).href,
-        csv_metadata: new URL(`${csvFileName(r)}-metadata.json`, u.page).href,
+        csv_with_codes: new URL(csvFileName(r), u.data).href,
+        csv_metadata: new URL(`${csvFileName(r)}-metadata.json`, u.data).href,
         columns: r.table.columns,
         rows: r.table.rows.length,
       });
