@@ -32,7 +32,7 @@ const OUT_DIR = opt('outDir');
 const DEFAULT_PATHS = [
   '/',
   '/areas/aberfeldy/',
-  '/charts/group-comparison/very-good/?highlight=big_local',
+  '/charts/group-comparison/very-good/highlight/big-local/',
   '/embed/area-change/aberfeldy/very-good/',
 ];
 const PATHS = opts('path').length ? opts('path') : DEFAULT_PATHS;

@@ -39,6 +39,7 @@ function enhance(v: ViewEl, page: HTMLElement, first: Current) {
   const here = (text: string) => (builtOrigin === origin ? text : text.split(builtOrigin).join(origin));
   const at = (href: string) => new URL(href, builtOrigin).href;
   let drawn = JSON.stringify(v.pathState);
+  for (const el of page.querySelectorAll<HTMLElement>('[data-highlight-control]')) el.hidden = false;
 
   const sync = async (push: 'replace' | 'none') => {
     if (select) select.value = typeof cur.state.highlight === 'string' ? cur.state.highlight : '';

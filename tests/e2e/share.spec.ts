@@ -42,7 +42,7 @@ test('chart page: title, summary, chart, source, share, embed and downloads', as
 test('PNG download: chart.svg rasterised at 2× article width', async ({ page }) => {
   await page.goto(AREA_PAGE);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-png-download]').click()]);
-  expect(download.suggestedFilename()).toBe('chart.png');
+  expect(download.suggestedFilename()).toBe('big-local-aberfeldy-very-good-health-2011-2021.png');
   const { readFileSync } = await import('node:fs');
   const png = readFileSync((await download.path())!);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -115,15 +115,32 @@ test('CSV parses and equals the chart table', async ({ page }) => {
   }
 });
 
-test('round trip: highlight and table set in the UI → URL → new page draws the same SVG', async ({ page, context }) => {
-  await page.goto('/charts/area-changes/very-good/');
+test('round trip: highlight and table set in the UI → URL → its prerendered page draws the same SVG', async ({ page, context }) => {
+  const BASE = '/charts/area-changes/very-good/';
+  const HIGHLIGHTED = `${BASE}highlight/${AREA}/`;
+  await page.goto(BASE);
   await ready(page);
-  await page.selectOption('[data-highlight]', AREA);
-  await expect(page).toHaveURL(new RegExp(`\\?highlight=${AREA}$`));
+  await page.getByLabel('Highlight').selectOption(AREA);
+  await expect(page).toHaveURL(new RegExp(`${HIGHLIGHTED}$`));
   await ready(page);
   await expect(page.locator('[data-chart] svg .area--highlight').first()).toBeAttached();
+  // Everything the reader can copy or download now names the highlighted state's page.
+  await expect(page.locator('#share-url')).toHaveValue(new RegExp(`${HIGHLIGHTED}$`));
+  await expect(page.locator('#embed-iframe')).toHaveValue(new RegExp(`src="[^"]*/embed/area-changes/very-good/highlight/${AREA}/"`));
+  await expect(page.locator('#embed-image')).toHaveValue(new RegExp(`${HIGHLIGHTED}og\\.png`));
+  await expect(page.locator('[data-citation]')).toContainText(HIGHLIGHTED);
+  const svgLink = page.getByRole('link', { name: 'SVG image' });
+  await expect(svgLink).toHaveAttribute('href', `${HIGHLIGHTED}chart.svg`);
+  await expect(svgLink).toHaveAttribute('download', `big-local-areas-very-good-health-change-highlighting-${AREA}-2011-2021.svg`);
+  await expect(page.getByRole('link', { name: 'About the data (JSON)' })).toHaveAttribute('href', `${HIGHLIGHTED}data.json`);
+  // The CSV is the same with or without a highlight: the base page's.
+  await expect(page.getByRole('link', { name: 'Data (CSV)' })).toHaveAttribute('href', new RegExp(`^${BASE}[a-z0-9-]+\\.csv$`));
+  await expect(page.getByRole('link', { name: 'Bad or very bad health' })).toHaveAttribute('href', `/charts/area-changes/bad-or-very-bad/highlight/${AREA}/`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PNG image' }).click()]);
+  expect(download.suggestedFilename()).toBe(`big-local-areas-very-good-health-change-highlighting-${AREA}-2011-2021.png`);
+
   await page.locator('[data-table-toggle] > summary').click();
-  await expect(page).toHaveURL(new RegExp(`highlight=${AREA}&table=1$`));
+  await expect(page).toHaveURL(new RegExp(`${HIGHLIGHTED}\\?table=1$`));
   const svg = await visibleSvg(page);
   const url = page.url();
 
@@ -136,22 +153,38 @@ test('round trip: highlight and table set in the UI → URL → new page draws t
   const shared = new URL(await other.locator('#share-url').inputValue());
   expect(shared.pathname + shared.search).toBe(new URL(url).pathname + new URL(url).search);
 
-  // Clearing the highlight returns to the prerendered drawing.
+  // Clearing the highlight returns to the prerendered drawing and the base page's links.
   await page.selectOption('[data-highlight]', '');
-  await expect(page).toHaveURL(/very-good\/\?table=1$/);
+  await expect(page).toHaveURL(new RegExp(`${BASE}\\?table=1$`));
+  await expect(svgLink).toHaveAttribute('href', `${BASE}chart.svg`);
 });
 
-test('back and forward follow measure switches, carrying minor state', async ({ page }) => {
-  await page.goto('/charts/group-comparison/very-good/?highlight=big_local');
+test('an old ?highlight= link moves to its prerendered page, keeping the table setting', async ({ page }) => {
+  await page.goto(`/charts/area-changes/bad-or-very-bad/?highlight=${AREA}&table=1#download-h`);
+  await expect(page).toHaveURL(new RegExp(`/charts/area-changes/bad-or-very-bad/highlight/${AREA}/\\?table=1#download-h$`));
   await ready(page);
+  await expect(page.locator('[data-notice]')).toBeEmpty();
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`/highlight/${AREA}/og\\.png$`));
+  await expect(page.locator('[data-table-toggle]')).toHaveAttribute('open', '');
+});
+
+test('back and forward follow measure switches, carrying the highlight', async ({ page }) => {
+  await page.goto('/charts/group-comparison/very-good/highlight/big-local/');
+  await ready(page);
+  const highlight = page.getByRole('navigation', { name: 'Highlight' });
+  await expect(highlight.getByRole('link', { name: 'Big Local areas' })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('link', { name: 'Fair health' }).click();
-  await expect(page).toHaveURL(/\/group-comparison\/fair\/\?highlight=big_local$/);
+  await expect(page).toHaveURL(/\/group-comparison\/fair\/highlight\/big-local\/$/);
   await ready(page);
-  await expect(page.locator('#highlight')).toHaveValue('big_local');
+  await expect(highlight.getByRole('link', { name: 'Big Local areas' })).toHaveAttribute('aria-current', 'page');
+  await highlight.getByRole('link', { name: 'None' }).click();
+  await expect(page).toHaveURL(/\/group-comparison\/fair\/$/);
   await page.goBack();
-  await expect(page).toHaveURL(/\/very-good\/\?highlight=big_local$/);
+  await expect(page).toHaveURL(/\/fair\/highlight\/big-local\/$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/very-good\/highlight\/big-local\/$/);
   await page.goForward();
-  await expect(page).toHaveURL(/\/fair\/\?highlight=big_local$/);
+  await expect(page).toHaveURL(/\/fair\/highlight\/big-local\/$/);
 });
 
 const HOSTILE = ['<script>window.__pwned=1</script>', '"><img src=x onerror="window.__pwned=1">', "'\"`", 'x'.repeat(10_000), '🙂\u202e'];
@@ -183,25 +216,32 @@ test('groups in the link: chart page and embed draw only those groups and keep t
   await page.goto('/charts/group-comparison/very-good/');
   await ready(page);
   expect(await visibleSvg(page)).toContain('Similar areas');
-  const query = `?${new URLSearchParams({ groups: 'england,big_local', highlight: 'big_local' })}`;
+  const GROUPS = 'groups/england+big-local/highlight/big-local/';
+  // The path form, and the query form of links from before December 2026 (migrated).
+  const oldQuery = `?${new URLSearchParams({ groups: 'england,big_local', highlight: 'big_local' })}`;
   for (const kind of ['charts', 'embed'] as const) {
-    await page.goto(`/${kind}/group-comparison/very-good/${query}`);
-    await ready(page);
-    await expect(page.locator('[data-notice]')).toBeEmpty();
-    const svg = await visibleSvg(page);
-    expect(svg, kind).toContain('Big Local areas');
-    expect(svg, kind).toContain('England');
-    expect(svg, kind).not.toContain('Similar areas');
-    await expect(page.locator('[data-title]')).not.toContainText(/similar/i);
+    for (const href of [`/${kind}/group-comparison/very-good/${GROUPS}`, `/${kind}/group-comparison/very-good/${oldQuery}`]) {
+      await page.goto(href);
+      await ready(page);
+      await expect(page.locator('[data-notice]'), href).toBeEmpty();
+      const svg = await visibleSvg(page);
+      expect(svg, href).toContain('Big Local areas');
+      expect(svg, href).toContain('England');
+      expect(svg, href).not.toContain('Similar areas');
+      await expect(page.locator('[data-title]')).not.toContainText(/similar/i);
+    }
   }
-  await page.goto(`/charts/group-comparison/very-good/${query}`);
+  await page.goto(`/charts/group-comparison/very-good/${oldQuery}`);
+  await expect(page).toHaveURL(new RegExp(`/charts/group-comparison/very-good/${GROUPS.replace(/\+/g, '\\+')}$`));
   await ready(page);
   await expect(page.locator('[data-table] tbody tr')).toHaveText([/^England/, /^Big Local areas/]);
   const shared = new URL(await page.locator('#share-url').inputValue());
-  expect(shared.searchParams.get('groups')).toBe('england,big_local');
+  expect(shared.pathname).toBe(`/charts/group-comparison/very-good/${GROUPS}`);
+  // Only the groups shown can be highlighted.
+  await expect(page.getByRole('navigation', { name: 'Highlight' }).getByRole('link')).toHaveText(['None', 'Big Local areas', 'England']);
   // The measure switches carry the groups to the sibling pages.
   await page.getByRole('link', { name: 'Fair health' }).click();
-  await expect(page).toHaveURL(/\/group-comparison\/fair\/\?groups=england%2Cbig_local&highlight=big_local$/);
+  await expect(page).toHaveURL(/\/group-comparison\/fair\/groups\/england\+big-local\/highlight\/big-local\/$/);
   await ready(page);
   expect(await visibleSvg(page)).not.toContain('Similar areas');
 });
@@ -209,13 +249,13 @@ test('groups in the link: chart page and embed draw only those groups and keep t
 test('an old chart address that no URL migration names stays on the 404 page', async ({ page }) => {
   const errors: Error[] = [];
   page.on('pageerror', (e) => errors.push(e));
-  const res = await page.goto('/charts/no-such-chart/very-good/?highlight=big_local');
+  const res = await page.goto('/charts/no-such-chart/very-good/?table=1');
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/can.t find that page/i);
   // The 404 page's migration script ran (it is there) and moved nowhere.
   await expect(page.locator('script[type="module"][src*="404"]')).toHaveCount(1);
   await page.waitForLoadState('networkidle');
-  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/charts/no-such-chart/very-good/?highlight=big_local');
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/charts/no-such-chart/very-good/?table=1');
   expect(errors).toEqual([]);
 });
 

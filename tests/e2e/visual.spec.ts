@@ -19,7 +19,7 @@ import { expect, test, type Page } from '@playwright/test';
 const SHOTS = [
   { name: 'story-first-screen', path: '/', fullPage: false },
   { name: 'area-first-screen', path: '/areas/aberfeldy/', fullPage: false },
-  { name: 'chart-page', path: '/charts/group-comparison/very-good/?highlight=big_local', fullPage: false, view: true },
+  { name: 'chart-page', path: '/charts/group-comparison/very-good/highlight/big-local/', fullPage: false, view: true },
   { name: 'embed', path: '/embed/area-change/aberfeldy/very-good/', fullPage: true, view: true },
 ] as const;
 
