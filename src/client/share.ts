@@ -39,7 +39,9 @@ function enhance(v: ViewEl, page: HTMLElement, first: Current) {
   const here = (text: string) => (builtOrigin === origin ? text : text.split(builtOrigin).join(origin));
   const at = (href: string) => new URL(href, builtOrigin).href;
   let drawn = JSON.stringify(v.pathState);
+  // The area select works only with this script; the note saying so is for readers without it.
   for (const el of page.querySelectorAll<HTMLElement>('[data-highlight-control]')) el.hidden = false;
+  for (const el of page.querySelectorAll<HTMLElement>('[data-highlight-nojs]')) el.hidden = true;
 
   const sync = async (push: 'replace' | 'none') => {
     if (select) select.value = typeof cur.state.highlight === 'string' ? cur.state.highlight : '';

@@ -1,4 +1,5 @@
-import { readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test, type Frame, type Locator, type Page } from '@playwright/test';
 import { launchOptionsForRoutedHosts } from './helpers.ts';
@@ -159,5 +160,29 @@ test('oEmbed: the html is the script-free snippet, and width and height are what
     expect(json.html).toMatch(/\swidth="100%"/);
     // The html fills any width from 320 px, so it honours every maxwidth of 320 or more.
     expect(json.width).toBe(320);
+  }
+});
+
+// The real pym.js Parent (npm pym.js), as a newsroom that already uses pym embeds would paste it
+// into an article on its own origin: it sizes the iframe from the embed's own height messages.
+const PYM = readFileSync(createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
+
+test('a real pym.js Parent on another origin sizes a highlighted embed to its content, credit line inside', async ({ page, baseURL }) => {
+  await page.route(new URL('/pym.v1.min.js', HOST).href, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: PYM }));
+  const src = `${baseURL}/embed/area-changes/very-good/highlight/aberfeldy/`;
+  for (const width of [320, 375, 1280]) {
+    const html = `<div id="chart"></div><script src="/pym.v1.min.js"></script><script>new pym.Parent('chart', '${src}', {});</script>`;
+    const iframe = await openHost(page, width, html);
+    const frame = await embedFrame(iframe);
+    await expect.poll(async () => (await measure(frame)).chartScale, { timeout: 5000 }).toBeGreaterThan(0.99);
+    const m = await measure(frame);
+    expect(m.scrollOverflowY).toBeLessThanOrEqual(0);
+    expect(Math.abs(m.viewportHeight - (m.contentBottom + 8))).toBeLessThanOrEqual(2);
+    await expectCreditInside(iframe);
+    // pym adds the host's address and title to the embed's query: read, never a notice.
+    expect(new URL(frame.url()).searchParams.get('parentUrl')).toBe(HOST);
+    await expect(frame.locator('[data-notice]')).toBeHidden();
+    // The state is in the path: the prerendered drawing already highlights the area.
+    expect(await frame.locator('[data-chart] svg .area--highlight').count()).toBeGreaterThan(0);
   }
 });

@@ -24,6 +24,9 @@ const PAGES = [
   'areas/grassland-and-hasmoor/index.html',
   'charts/area-changes/very-good/index.html',
   'charts/did-interval/index.html',
+  // A highlighted state with group-highlight links, and one with the area select.
+  'charts/group-comparison/very-good/groups/england+big-local/highlight/big-local/index.html',
+  'charts/area-changes/bad-or-very-bad/highlight/dartford/index.html',
   'charts/robustness/very-good/index.html',
   'embed/placebo/very-good/index.html',
   'charts/area-map/worle/very-good/index.html',

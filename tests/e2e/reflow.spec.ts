@@ -17,7 +17,7 @@ function firstPages(kind: 'charts' | 'embed'): string[] {
   });
 }
 
-const PATHS = ['/', '/areas/', '/areas/dartford/', '/areas/grassland-and-hasmoor/', '/method/', '/corrections/', '/404.html', ...firstPages('charts'), ...firstPages('embed')];
+const PATHS = ['/', '/areas/', '/areas/dartford/', '/areas/grassland-and-hasmoor/', '/method/', '/corrections/', '/404.html', '/charts/area-changes/very-good/highlight/aberfeldy/', '/charts/group-comparison/very-good/groups/england+big-local/highlight/big-local/', ...firstPages('charts'), ...firstPages('embed')];
 
 test.use({ viewport: { width: 320, height: 720 } });
 

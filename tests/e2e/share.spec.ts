@@ -234,7 +234,7 @@ test('groups in the link: chart page and embed draw only those groups and keep t
   await page.goto(`/charts/group-comparison/very-good/${oldQuery}`);
   await expect(page).toHaveURL(new RegExp(`/charts/group-comparison/very-good/${GROUPS.replace(/\+/g, '\\+')}$`));
   await ready(page);
-  await expect(page.locator('[data-table] tbody tr')).toHaveText([/^England/, /^Big Local areas/]);
+  await expect(page.locator('[data-table] tbody tr')).toHaveText([/^\s*England/, /^\s*Big Local areas/]);
   const shared = new URL(await page.locator('#share-url').inputValue());
   expect(shared.pathname).toBe(`/charts/group-comparison/very-good/${GROUPS}`);
   // Only the groups shown can be highlighted.
