@@ -14,7 +14,10 @@ function oneChartPagePerChart(): string[] {
   return readdirSync('dist/charts')
     .sort()
     .map((id) => {
-      const files = (readdirSync(`dist/charts/${id}`, { recursive: true }) as string[]).filter((f) => f.endsWith('index.html')).sort();
+      // Base states only: a highlighted or two-group page shares its base page's CSVs (tested below).
+      const files = (readdirSync(`dist/charts/${id}`, { recursive: true }) as string[])
+        .filter((f) => f.endsWith('index.html') && !/(^|\/)(highlight|groups)\//.test(f))
+        .sort();
       const pick = files.find((f) => f.includes('aberfeldy') && f.includes('very-good')) ?? files.find((f) => f.includes('very-good')) ?? files[0]!;
       return `/charts/${id}/${pick.replace(/index\.html$/, '')}`;
     });
@@ -35,7 +38,7 @@ async function expectCredit(page: Page, title: RegExp | string) {
   const cite = credit.locator('[data-citation]');
   await expect(cite).toContainText(title);
   await expect(cite).toContainText(/^\s*Big Local health project team \(\d{4}\)\./);
-  await expect(cite).toContainText(new RegExp(`Retrieved from https?://[^ ]+${new URL(page.url()).pathname.replace(/[/.]/g, '\\$&')} \\[online resource\\]`));
+  await expect(cite).toContainText(new RegExp(`Retrieved from https?://[^ ]+${new URL(page.url()).pathname.replace(/[/.+*?()[\]]/g, '\\$&')} \\[online resource\\]`));
   await credit.getByText('BibTeX').click();
   await expect(credit.locator('pre')).toContainText('@misc{');
   await expect(credit.getByRole('link', { name: 'Report a correction' })).toHaveAttribute('href', /./);
@@ -71,6 +74,16 @@ for (const path of oneChartPagePerChart()) {
     expect((await page.request.get(`${path}data.csv`)).status()).toBe(200);
   });
 }
+
+test('a highlighted chart page cites its own address, and its CSV is its base page’s', async ({ page }) => {
+  const path = '/charts/group-comparison/very-good/groups/england+big-local/highlight/big-local/';
+  await page.goto(path);
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await expectCredit(page, title);
+  const link = page.getByRole('link', { name: 'Data (CSV)' });
+  const base = '/charts/group-comparison/very-good/groups/england+big-local/';
+  expect(await link.getAttribute('href')).toBe(`${base}${await link.getAttribute('download')}`);
+});
 
 test('the story’s CSV downloads have descriptive file names', async ({ page }) => {
   await page.goto('/');

@@ -96,9 +96,17 @@ test('group highlights are links to their pages, which work without JavaScript',
 
 test('an area highlight needs JavaScript, and says so; measures without highlight pages offer none', async ({ page }) => {
   await page.goto('/charts/area-changes/very-good/');
-  await expect(page.getByText('Highlighting an area needs JavaScript')).toBeVisible();
+  await expect(page.getByText('Highlighting an area here needs JavaScript')).toBeVisible();
   // No select that could change nothing.
   await expect(page.getByLabel('Highlight')).toBeHidden();
   await page.goto('/charts/area-changes/fair/');
   await expect(page.getByLabel('Highlight')).toHaveCount(0);
+});
+
+test('an area page links to the ranking with that area highlighted, without JavaScript', async ({ page }) => {
+  await page.goto('/areas/aberfeldy/');
+  await page.getByRole('link', { name: 'bad or very bad health', exact: true }).click();
+  await expect(page).toHaveURL(/\/charts\/area-changes\/bad-or-very-bad\/highlight\/aberfeldy\/$/);
+  await expect(page).toHaveTitle(/Aberfeldy highlighted/);
+  expect(await page.locator('[data-chart] svg .area--highlight').count()).toBeGreaterThan(0);
 });
