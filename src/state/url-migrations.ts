@@ -110,23 +110,18 @@ export function migrateParts(
 // ---------------------------------------------------------------------------------------------
 // Rewrites for the renames url.ts's grammar allows, so an entry is one line
 
-function renameIn(parts: UrlParts, segment: [string, string] | null, params: Record<string, 'value' | 'list'>, value: [string, string]): UrlParts | null {
+function renameIn(parts: UrlParts, segment: [string, string], lists: readonly string[], value: [string, string]): UrlParts | null {
   let changed = false;
   // Whole segments, and the items of a `+` list (`groups/england+big-local`); never the chart id.
   const segments = parts.segments.map((seg, i) => {
-    if (i === 0 || !segment) return seg;
+    if (i === 0) return seg;
     const items = seg.split('+');
     if (!items.includes(segment[0])) return seg;
     changed = true;
     return items.map((item) => (item === segment[0] ? segment[1] : item)).join('+');
   });
   const query = parts.query.map(([k, v]): [string, string] => {
-    const how = Object.hasOwn(params, k) ? params[k] : undefined;
-    if (how === 'value' && v === value[0]) {
-      changed = true;
-      return [k, value[1]];
-    }
-    if (how === 'list' && v.split(',').includes(value[0])) {
+    if (lists.includes(k) && v.split(',').includes(value[0])) {
       changed = true;
       return [k, v.split(',').map((item) => (item === value[0] ? value[1] : item)).join(',')];
     }
@@ -142,7 +137,7 @@ function renameIn(parts: UrlParts, segment: [string, string] | null, params: Rec
  * 2026-12-highlight-and-groups-in-path sees old `?highlight=`/`?groups=` links already in the path.
  */
 export function renameValue(key: 'area' | 'measure' | 'group', from: string, to: string): RewriteMigration['rewrite'] {
-  if (key === 'area') return (parts) => renameIn(parts, [from, to], {}, [from, to]);
-  if (key === 'measure') return (parts) => renameIn(parts, [slug(from), slug(to)], { measures: 'list' }, [from, to]);
-  return (parts) => renameIn(parts, [slug(from), slug(to)], {}, [from, to]);
+  if (key === 'area') return (parts) => renameIn(parts, [from, to], [], [from, to]);
+  if (key === 'measure') return (parts) => renameIn(parts, [slug(from), slug(to)], ['measures'], [from, to]);
+  return (parts) => renameIn(parts, [slug(from), slug(to)], [], [from, to]);
 }

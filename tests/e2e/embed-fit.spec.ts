@@ -135,6 +135,15 @@ test('the script-free embed fits a height smaller than the snippet gives: the ch
   await expectCreditInside(iframe);
 });
 
+/** A height set from the embed's pym.js messages: the natural height, so the chart is full size and nothing scrolls. */
+async function expectSizedToContent(iframe: Locator, frame: Frame) {
+  await expect.poll(async () => (await measure(frame)).chartScale, { timeout: 5000 }).toBeGreaterThan(0.99);
+  const m = await measure(frame);
+  expect(m.scrollOverflowY).toBeLessThanOrEqual(0);
+  expect(Math.abs(m.viewportHeight - (m.contentBottom + 8))).toBeLessThanOrEqual(2);
+  await expectCreditInside(iframe);
+}
+
 for (const path of EMBEDS.filter((p) => /\/(area-changes|area-map|robustness|group-comparison)\//.test(p))) {
   test(`resizing script snippet of ${path}: fits its content and keeps the credit line at ${HOST_WIDTHS.join(', ')}`, async ({ page }) => {
     const html = await snippet(page, path, 'script');
@@ -142,11 +151,7 @@ for (const path of EMBEDS.filter((p) => /\/(area-changes|area-map|robustness|gro
       const iframe = await openHost(page, width, html);
       const frame = await embedFrame(iframe);
       // embed.js sets the height from the embed's pym.js message: the natural height, so the chart is full size.
-      await expect.poll(async () => (await measure(frame)).chartScale, { timeout: 5000 }).toBeGreaterThan(0.99);
-      const m = await measure(frame);
-      expect(m.scrollOverflowY).toBeLessThanOrEqual(0);
-      expect(Math.abs(m.viewportHeight - (m.contentBottom + 8))).toBeLessThanOrEqual(2);
-      await expectCreditInside(iframe);
+      await expectSizedToContent(iframe, frame);
     }
   });
 }
@@ -174,11 +179,7 @@ test('a real pym.js Parent on another origin sizes a highlighted embed to its co
     const html = `<div id="chart"></div><script src="/pym.v1.min.js"></script><script>new pym.Parent('chart', '${src}', {});</script>`;
     const iframe = await openHost(page, width, html);
     const frame = await embedFrame(iframe);
-    await expect.poll(async () => (await measure(frame)).chartScale, { timeout: 5000 }).toBeGreaterThan(0.99);
-    const m = await measure(frame);
-    expect(m.scrollOverflowY).toBeLessThanOrEqual(0);
-    expect(Math.abs(m.viewportHeight - (m.contentBottom + 8))).toBeLessThanOrEqual(2);
-    await expectCreditInside(iframe);
+    await expectSizedToContent(iframe, frame);
     // pym adds the host's address and title to the embed's query: read, never a notice.
     expect(new URL(frame.url()).searchParams.get('parentUrl')).toBe(HOST);
     await expect(frame.locator('[data-notice]')).toBeHidden();

@@ -34,11 +34,11 @@ export const getStaticPaths = (() =>
     const named = csvFileName(entry);
     // A highlighted state differs from its unhighlighted one only in the drawing: it gets its own
     // card, SVG, metadata and oEmbed, and shares that state's CSVs and render data (dataPath).
-    const files: File[] =
-      entry.state.highlight === undefined
-        ? [...FILES, named, 'data.csv-metadata.json', `${named}-metadata.json`]
-        : ['data.json', 'chart.svg', 'og.png', 'oembed.json'];
-    if (entry.state.highlight === undefined && needsClientRender(specs[entry.id]!)) files.push('render-data.json');
+    const highlighted = entry.state.highlight !== undefined;
+    const files: File[] = highlighted
+      ? ['data.json', 'chart.svg', 'og.png', 'oembed.json']
+      : [...FILES, named, 'data.csv-metadata.json', `${named}-metadata.json`];
+    if (!highlighted && needsClientRender(specs[entry.id]!)) files.push('render-data.json');
     return files.map((file) => ({ params: { state: entry.segments.join('/'), file }, props: { entry, file } }));
   })) satisfies GetStaticPaths;
 
