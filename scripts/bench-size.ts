@@ -6,7 +6,9 @@
  *
  * Follows every <script src>, <link rel=modulepreload> and static `import` between chunks
  * (what the browser fetches before the page is interactive); dynamic `import()` chunks are listed
- * separately as "lazy". Budget: home page JS < 100 KB gzipped.
+ * separately as "lazy". Budgets (issue 13): the page's eager JS at most 100 KB gzipped, and the
+ * page in all (HTML, eager JS, CSS, and the images and fonts its HTML and CSS name) at most
+ * 200 KB gzipped (already-compressed images and fonts count as they are).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
@@ -18,6 +20,7 @@ assertProjectNode('bench:size');
 const dist = resolve(process.argv[2] ?? 'dist');
 const page = process.argv[3] ?? '/';
 const BUDGET_KB = 100;
+const TOTAL_BUDGET_KB = 200;
 
 const gz = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
@@ -74,6 +77,29 @@ console.log(`  JS (eager)      ${kb(jsTotal)} gz   budget ${BUDGET_KB} KB: ${jsT
 console.log(`  JS (lazy)       ${kb(sum(lazy))} gz`);
 console.log(`  inline scripts  ${inline.length}`);
 console.log(`  CSS             ${kb(cssTotal)} gz (${css.length} file${css.length === 1 ? '' : 's'})`);
+
+// What else the page fetches: images and icons its HTML names, fonts and images its CSS names.
+// A compressed format (woff2, png, jpg, webp) is counted as it is; anything else gzipped.
+const named = new Set<string>();
+for (const m of html.matchAll(/<(?:img|source)\b[^>]*\bsrc="([^"]+)"/g)) named.add(m[1]!);
+for (const m of html.matchAll(/<link\b[^>]*rel="(?:icon|preload)"[^>]*href="([^"]+)"/g)) named.add(m[1]!);
+for (const u of css) {
+  const f = fileOfUrl(u);
+  if (!f) continue;
+  for (const m of readFileSync(f, 'utf8').matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+    // Of a font's formats a browser fetches the first it supports: count woff2, not its woff fallback.
+    if (!m[1]!.startsWith('data:') && !/\.woff$/.test(m[1]!)) named.add(posix.join(posix.dirname(u), m[1]!));
+  }
+}
+const sizeOf = (f: string): number => (/\.(woff2|png|jpe?g|webp|avif)$/.test(f) ? statSync(f).size : gz(f));
+const assets = [...named].flatMap((u) => {
+  const f = fileOfUrl(u);
+  return f ? [sizeOf(f)] : [];
+});
+const assetTotal = assets.reduce((a, b) => a + b, 0);
+const pageTotal = gz(htmlFileOf(page)) + jsTotal + cssTotal + assetTotal;
+console.log(`  images, fonts   ${kb(assetTotal)} (${assets.length} file${assets.length === 1 ? '' : 's'})`);
+console.log(`  page in all     ${kb(pageTotal)} gz   budget ${TOTAL_BUDGET_KB} KB: ${pageTotal / 1024 <= TOTAL_BUDGET_KB ? 'OK' : 'OVER'}`);
 
 // Totals for the whole build.
 const totals: Record<string, { files: number; raw: number; gz: number }> = {};

@@ -137,7 +137,8 @@ function geometry(data: Data, width: number, maxHeight: number): AreaGeometry {
   if (hit) return hit;
 
   let t = presimplify(data.lsoa as Parameters<typeof presimplify>[0]);
-  t = simplify(t, quantile(t, 1 - KEEP_POINTS));
+  // topojson-simplify's quantile ranks weights from largest down, so quantile(t, p) keeps a share p.
+  t = simplify(t, quantile(t, KEEP_POINTS));
   const obj = t.objects.lsoa as GeometryCollection<LsoaProperties>;
   const lsoas = feature(t, obj) as FeatureCollection<Geometry, LsoaProperties>;
   // The outline is the union of the footprint's LSOAs in this (simplified) topology, so it lies

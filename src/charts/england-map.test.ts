@@ -79,6 +79,28 @@ describe('england-map', () => {
     expect(chart.summary(official, chart.defaultState)).not.toMatch(/approximate/);
     expect(chart.title(official, chart.defaultState)).toContain(`with the ${data.areas.length} Big Local areas`);
   });
+
+  it('tabulates both measures in one table, each block equal to that measure\'s own table', () => {
+    const both = chart.tableRowsAllMeasures(data);
+    const vg = chart.tableRows(data, { measure: 'very_good' });
+    const bad = chart.tableRows(data, { measure: 'bad_or_very_bad' });
+    expect(both.columns).toEqual([...vg.columns.slice(0, 5), ...vg.columns.slice(2, 5), vg.columns[5]]);
+    expect(both.groups).toEqual([
+      { span: 2 },
+      { label: 'Very good health', span: 3 },
+      { label: 'Bad or very bad health', span: 3 },
+      { span: 1 },
+    ]);
+    expect(vg.groups).toBeUndefined();
+    both.rows.forEach((row, i) => {
+      expect(row.slice(0, 2)).toEqual(vg.rows[i]!.slice(0, 2));
+      expect(row.slice(2, 5)).toEqual(vg.rows[i]!.slice(2, 5));
+      expect(row.slice(5, 8)).toEqual(bad.rows[i]!.slice(2, 5));
+      expect(row[8]).toBe(vg.rows[i]![5]);
+    });
+    // The two measures differ somewhere, so the blocks really are per measure.
+    expect(both.rows.some((r) => r[4] !== r[7])).toBe(true);
+  });
 });
 
 describe('england-map hit areas', () => {

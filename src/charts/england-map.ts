@@ -64,8 +64,11 @@ interface LadProps {
   region: string;
 }
 
-/** Share of points kept when simplifying the district outlines (drawn at ~600 px, invisible loss). */
-export const KEEP_POINTS = 0.5;
+/**
+ * Share of points kept when simplifying the district outlines. At the map's ~600 px a quarter
+ * looks the same as a half (compared in screenshots) and shortens the story's heaviest markup.
+ */
+export const KEEP_POINTS = 0.25;
 
 interface Geometry0 {
   projection: MapProjection;
@@ -88,7 +91,8 @@ export function geometry(topology: Topology, width: number): Geometry0 {
   if (hit) return hit;
 
   let t = presimplify(topology as Parameters<typeof presimplify>[0]);
-  t = simplify(t, quantile(t, 1 - KEEP_POINTS));
+  // topojson-simplify's quantile ranks weights from largest down, so quantile(t, p) keeps a share p.
+  t = simplify(t, quantile(t, KEEP_POINTS));
   const obj = t.objects.lads as GeometryCollection<LadProps>;
   const fc = feature(t, obj) as FeatureCollection<Geometry, LadProps>;
   const { projection, height } = fitProjection(fc, width, { padding: 6 });
@@ -139,18 +143,38 @@ export function summary(data: Data, state: State): string {
 }
 
 export function tableRows(data: Data, state: State): TableData {
-  const m = state.measure;
+  return districtTable(data, [state.measure]);
+}
+
+/**
+ * One table for every measure the map can show, for a page that offers the measure toggle: one
+ * table of both is half the markup of a table per measure (the story's map section was the
+ * page's heaviest part), and a reader sees both without switching.
+ */
+export function tableRowsAllMeasures(data: Data): TableData {
+  return districtTable(data, MAP_MEASURES);
+}
+
+function districtTable(data: Data, measures: readonly MapMeasure[]): TableData {
   const regionName = new Map(data.regions.map((r) => [r.code, r.name]));
   return {
-    columns: ['Local authority', 'Region', '2011 (%)', '2021 (%)', 'Change (pp)', 'Big Local areas'],
+    columns: [
+      'Local authority',
+      'Region',
+      ...measures.flatMap(() => ['2011 (%)', '2021 (%)', 'Change (pp)']),
+      'Big Local areas',
+    ],
+    // More than one measure: each measure's label heads its three columns. One measure keeps the
+    // single header row the chart page's data.csv has always had.
+    ...(measures.length > 1 && {
+      groups: [{ span: 2 }, ...measures.map((m) => ({ label: MEASURE_LABELS[m], span: 3 })), { span: 1 }],
+    }),
     rows: [...data.districts]
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
       .map((d) => [
         d.name,
         regionName.get(d.regionCode) ?? d.regionName,
-        round1(d.health.pct2011[m]),
-        round1(d.health.pct2021[m]),
-        round1(d.health.changePp[m]),
+        ...measures.flatMap((m) => [round1(d.health.pct2011[m]), round1(d.health.pct2021[m]), round1(d.health.changePp[m])]),
         d.bigLocalAreas.length,
       ]),
   };

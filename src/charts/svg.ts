@@ -27,6 +27,17 @@ export interface RenderOptions {
 export interface TableData {
   columns: string[];
   rows: (string | number)[][];
+  /**
+   * Optional column groups, left to right, spanning every column once: a group with a label heads
+   * its columns in a row above their own heads (e.g. "Very good health" over 2011, 2021 and the
+   * change); a column in an unlabelled group heads both rows.
+   */
+  groups?: TableColumnGroup[];
+}
+
+export interface TableColumnGroup {
+  label?: string;
+  span: number;
 }
 
 /** An axis-aligned box in SVG user units (x, y is the top-left corner). */

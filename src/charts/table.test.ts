@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableCells } from './table.ts';
+import { headRows, tableCells } from './table.ts';
 
 const data = {
   columns: ['Rank', 'Area', 'Change (pp)', 'Residents'],
@@ -46,5 +46,33 @@ describe('tableCells', () => {
   it('handles an empty table', () => {
     expect(tableCells({ columns: ['A'], rows: [] }, 'plain')).toEqual({ head: [{ text: 'A', num: false }], rows: [] });
     expect(tableCells({ columns: ['A'], rows: [] }, 'formatted').head).toEqual([{ text: 'A', num: true }]);
+  });
+});
+
+describe('headRows', () => {
+  const head = ['Area', '2011 (%)', '2021 (%)', '2011 (%)', '2021 (%)', 'Areas'].map((text, i) => ({ text, num: i > 0 }));
+
+  it('is one row of column heads without groups', () => {
+    const rows = headRows(head, undefined);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.map((h) => [h.text, h.scope, h.colspan, h.rowspan])).toEqual(head.map((h) => [h.text, 'col', 1, 1]));
+  });
+
+  it('puts each labelled group over its columns and lets unlabelled columns span both rows', () => {
+    const [top, sub] = headRows(head, [{ span: 1 }, { label: 'Very good', span: 2 }, { label: 'Bad', span: 2 }, { span: 1 }]);
+    expect(top!.map((h) => [h.text, h.scope, h.colspan, h.rowspan])).toEqual([
+      ['Area', 'col', 1, 2],
+      ['Very good', 'colgroup', 2, 1],
+      ['Bad', 'colgroup', 2, 1],
+      ['Areas', 'col', 1, 2],
+    ]);
+    expect(sub!.map((h) => h.text)).toEqual(['2011 (%)', '2021 (%)', '2011 (%)', '2021 (%)']);
+    // Every column is headed once: in the second row, or by a head spanning both.
+    expect(sub!.length + top!.filter((h) => h.rowspan === 2).length).toBe(head.length);
+  });
+
+  it('rejects groups that do not span the table', () => {
+    expect(() => headRows(head, [{ label: 'A', span: 2 }])).toThrow(/span 2 columns, but the table has 6/);
+    expect(() => headRows(head, [{ span: 0 }, { span: 6 }])).toThrow(/span/);
   });
 });

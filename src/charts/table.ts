@@ -12,7 +12,7 @@
  *   what the chart shows); a header is numeric when the first row's cell under it is a number
  *   (never the first column); no row headers.
  */
-import type { TableData } from './svg.ts';
+import type { TableColumnGroup, TableData } from './svg.ts';
 
 export type TableStyle = 'formatted' | 'plain';
 
@@ -31,6 +31,13 @@ export interface TableCell {
 export interface TableCells {
   head: TableHead[];
   rows: TableCell[][];
+}
+
+/** One cell of a table's header rows (`headRows`). */
+export interface TableHeadCell extends TableHead {
+  scope: 'col' | 'colgroup';
+  colspan: number;
+  rowspan: number;
 }
 
 const MINUS = '\u2212';
@@ -68,4 +75,33 @@ export function tableCells(data: TableData, style: TableStyle): TableCells {
     head: data.columns.map((t, c) => ({ text: t, num: numeric[c]! })),
     rows: data.rows.map((row) => row.map((v, c) => ({ text: text(v, c), num: numeric[c]!, rowHeader: c === headerCol }))),
   };
+}
+
+/**
+ * The header rows of a table: one row of the column heads, or, when the table has column groups,
+ * two: each labelled group's label over its columns (scope=colgroup), and the heads of an
+ * unlabelled group's columns spanning both rows. Groups that do not span every column exactly
+ * once are a programming error and throw.
+ */
+export function headRows(head: TableHead[], groups: TableColumnGroup[] | undefined): TableHeadCell[][] {
+  const cell = (h: TableHead, rowspan = 1): TableHeadCell => ({ ...h, scope: 'col', colspan: 1, rowspan });
+  if (!groups?.length) return [head.map((h) => cell(h))];
+  const spanned = groups.reduce((n, g) => n + g.span, 0);
+  if (spanned !== head.length || groups.some((g) => !Number.isInteger(g.span) || g.span < 1)) {
+    throw new Error(`Table groups span ${spanned} columns, but the table has ${head.length}`);
+  }
+  const top: TableHeadCell[] = [];
+  const sub: TableHeadCell[] = [];
+  let c = 0;
+  for (const g of groups) {
+    const cols = head.slice(c, c + g.span);
+    c += g.span;
+    if (g.label === undefined) {
+      top.push(...cols.map((h) => cell(h, 2)));
+    } else {
+      top.push({ text: g.label, num: cols.every((h) => h.num), scope: 'colgroup', colspan: g.span, rowspan: 1 });
+      sub.push(...cols.map((h) => cell(h)));
+    }
+  }
+  return [top, sub];
 }

@@ -30,6 +30,26 @@ test.describe('England map without JavaScript', () => {
     const after = await lad.evaluate((el) => getComputedStyle(el).fill);
     if (k !== '0') expect(after).not.toBe(before);
   });
+
+  test('one data table gives both measures, each heading its three columns', async ({ page }) => {
+    await page.goto('/areas/');
+    await page.locator('.emap-figure details.figure__data > summary').click();
+    const table = page.getByRole('region', { name: /each local authority’s|each local authority's/ }).getByRole('table');
+    await expect(table).toHaveCount(1);
+    for (const name of ['Very good health', 'Bad or very bad health']) {
+      const group = table.getByRole('columnheader', { name, exact: true });
+      await expect(group).toHaveAttribute('scope', 'colgroup');
+      await expect(group).toHaveAttribute('colspan', '3');
+    }
+    await expect(table.getByRole('columnheader', { name: '2011 (%)', exact: true })).toHaveCount(2);
+    // Every district row has all nine cells, and one row per district drawn on the map.
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(await page.locator('svg.emap path.emap-lad').count());
+    expect(await rows.first().locator('th, td').count()).toBe(9);
+    // The table is there whichever measure colours the map.
+    await page.getByRole('radio', { name: 'bad or very bad health' }).check();
+    await expect(table).toBeVisible();
+  });
 });
 
 test.describe('England map with JavaScript', () => {
