@@ -7,6 +7,7 @@
  * option (aria-activedescendant); Enter opens the active area's page (or the only match);
  * Escape closes the popup, and a second Escape clears the text; Home/End stay in the text box.
  */
+import { searchKey } from '../data/search-key.ts';
 
 interface Item {
   li: HTMLLIElement;
@@ -22,14 +23,6 @@ interface Item {
   haystack: string;
 }
 
-const norm = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 const MAX_OPTIONS = 12;
 
@@ -62,7 +55,7 @@ function enhance(root: HTMLElement): void {
       aliases,
       vg: Number(d.vg),
       bad: Number(d.bad),
-      haystack: ` ${norm([name, lad, region, ...aliases].join(' '))}`,
+      haystack: ` ${searchKey([name, lad, region, ...aliases].join(' '))}`,
     };
   });
 
@@ -84,17 +77,17 @@ function enhance(root: HTMLElement): void {
 
   /** The other name that the typed words match, when the area's own name, LA and region do not ("Kirkby"). */
   const matchedAlias = (it: Item, words: string[]): string | undefined => {
-    const own = ` ${norm(`${it.name} ${it.lad} ${it.region}`)}`;
+    const own = ` ${searchKey(`${it.name} ${it.lad} ${it.region}`)}`;
     if (words.every((w) => own.includes(` ${w}`))) return undefined;
     return it.aliases.find((a) => {
-      const k = ` ${norm(a)}`;
+      const k = ` ${searchKey(a)}`;
       return words.some((w) => k.includes(` ${w}`));
     });
   };
 
   /** Items matching the text (every word must start a word of name, LA, region or other name) and region. */
   const matches = (): Item[] => {
-    const words = norm(input.value).split(' ').filter(Boolean);
+    const words = searchKey(input.value).split(' ').filter(Boolean);
     const region = regionSel.value;
     const sorter = sorters[sortSel.value] ?? byName;
     return items
@@ -102,8 +95,8 @@ function enhance(root: HTMLElement): void {
       .sort((a, b) => {
         // In the popup and the list, names that start with the text come first.
         if (words.length && sortSel.value === 'name') {
-          const sa = norm(a.name).startsWith(words.join(' ')) ? 0 : 1;
-          const sb = norm(b.name).startsWith(words.join(' ')) ? 0 : 1;
+          const sa = searchKey(a.name).startsWith(words.join(' ')) ? 0 : 1;
+          const sb = searchKey(b.name).startsWith(words.join(' ')) ? 0 : 1;
           if (sa !== sb) return sa - sb;
         }
         return sorter(a, b);
@@ -149,7 +142,7 @@ function enhance(root: HTMLElement): void {
         li.dataset.href = it.href;
         li.append(it.name);
         const where = document.createElement('span');
-        const alias = matchedAlias(it, norm(input.value).split(' ').filter(Boolean));
+        const alias = matchedAlias(it, searchKey(input.value).split(' ').filter(Boolean));
         where.textContent = `${alias ? `${alias} · ` : ''}${it.lad}, ${it.region}`;
         li.append(where);
         li.addEventListener('mousedown', (e) => e.preventDefault());

@@ -73,6 +73,8 @@ function enhance(v: ViewEl, page: HTMLElement, first: Current) {
       el.textContent = here(el.dataset.builtText.split(builtPage).join(nowPage));
     }
     retargetStateLinks(v, page, cur.state);
+    // The note that other measures drop the highlight shows only while there is one.
+    for (const el of page.querySelectorAll<HTMLElement>('[data-highlight-drop]')) el.hidden = !cur.state.highlight;
     if (pngLink) {
       pngLink.dataset.pngDownload = `${statePath(v.spec, cur.state)}chart.svg`;
       pngLink.download = downloadFileName(v.spec.id, cur.state, 'png');

@@ -59,14 +59,15 @@ export function readLocation(v: ViewEl, href = location.pathname + location.sear
  * preview, "Share or download") from the state the page was built for to `state`'s page.
  */
 export function retargetStateLinks(v: ViewEl, root: ParentNode, state: Record<string, unknown>) {
-  for (const kind of ['charts', 'embed'] as const) {
-    const built = statePath(v.spec, v.pathState, kind);
-    const now = statePath(v.spec, state, kind);
-    for (const a of root.querySelectorAll<HTMLAnchorElement>('a[data-state-link]')) {
-      a.dataset.builtHref ??= a.getAttribute('href') ?? '';
-      const href = a.dataset.builtHref;
-      if (href.startsWith(built)) a.setAttribute('href', now + href.slice(built.length));
-    }
+  const moves = (['charts', 'embed'] as const).map((kind) => ({
+    built: statePath(v.spec, v.pathState, kind),
+    now: statePath(v.spec, state, kind),
+  }));
+  for (const a of root.querySelectorAll<HTMLAnchorElement>('a[data-state-link]')) {
+    // Always from the href the page was built with, so a second redraw moves it again correctly.
+    const href = (a.dataset.builtHref ??= a.getAttribute('href') ?? '');
+    const move = moves.find((m) => href.startsWith(m.built));
+    if (move) a.setAttribute('href', move.now + href.slice(move.built.length));
   }
 }
 

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { BigLocalArea } from '../data/schema.ts';
+import { searchKey } from '../data/search-key.ts';
 
 /**
  * Capitalised words that are not places: the evidence's own vocabulary (its sources, statistics
@@ -98,14 +99,6 @@ export function postcodeDistricts(name: string, evidence: string): string[] {
   return out;
 }
 
-const key = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 /**
  * The area's other names, in the order the data give them, without repeats and without those its
@@ -113,7 +106,7 @@ const key = (s: string) =>
  * `extra`: names from the reference file for this area.
  */
 export function areaAliases(area: Pick<BigLocalArea, 'name' | 'ladName' | 'regionName' | 'evidence'>, extra: string[] = []): string[] {
-  const known = ` ${key(`${area.name} ${area.ladName} ${area.regionName}`)} `;
+  const known = ` ${searchKey(`${area.name} ${area.ladName} ${area.regionName}`)} `;
   const seen = new Set<string>();
   const out: string[] = [];
   const candidates = [
@@ -124,7 +117,7 @@ export function areaAliases(area: Pick<BigLocalArea, 'name' | 'ladName' | 'regio
   ];
   for (const raw of candidates) {
     const name = raw.replace(PLACE_WORDS, '').trim();
-    const k = key(name);
+    const k = searchKey(name);
     if (k.length < 2 || seen.has(k) || known.includes(` ${k} `)) continue;
     seen.add(k);
     out.push(name);
@@ -161,11 +154,11 @@ export function allAreaAliases(areas: BigLocalArea[], reference: Map<string, str
  * ambiguous. The story links its examples with it.
  */
 export function areaCalled(areas: BigLocalArea[], place: string, aliases: Map<string, string[]> = allAreaAliases(areas)): BigLocalArea | undefined {
-  const k = ` ${key(place)} `;
-  const exact = areas.filter((a) => key(a.name) === key(place));
+  const k = ` ${searchKey(place)} `;
+  const exact = areas.filter((a) => searchKey(a.name) === searchKey(place));
   const hits = exact.length
     ? exact
-    : areas.filter((a) => [a.name, ...(aliases.get(a.code) ?? [])].some((n) => ` ${key(n)} `.includes(k)));
+    : areas.filter((a) => [a.name, ...(aliases.get(a.code) ?? [])].some((n) => ` ${searchKey(n)} `.includes(k)));
   if (hits.length > 1) throw new Error(`"${place}" finds ${hits.length} Big Local areas (${hits.map((a) => a.code).join(', ')}), not one`);
   return hits[0];
 }

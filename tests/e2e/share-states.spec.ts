@@ -103,6 +103,21 @@ test('an area highlight needs JavaScript, and says so; measures without highligh
   await expect(page.getByLabel('Highlight')).toHaveCount(0);
 });
 
+test('on a highlighted ranking, a note says which measures keep the highlight; unhighlighted, none', async ({ page }) => {
+  await page.goto('/charts/area-changes/very-good/highlight/aberfeldy/');
+  const note = page.getByText(/A highlight is kept only on very good health and bad or very bad health/);
+  await expect(note).toBeVisible();
+  // The switches it speaks of: the ones without highlight pages open the unhighlighted chart.
+  const measures = page.getByRole('navigation', { name: 'Measure' });
+  await expect(measures.getByRole('link', { name: 'Bad health', exact: true })).toHaveAttribute('href', '/charts/area-changes/bad/');
+  await expect(measures.getByRole('link', { name: 'Bad or very bad health' })).toHaveAttribute('href', /\/highlight\/aberfeldy\/$/);
+  await page.goto('/charts/area-changes/very-good/');
+  await expect(note).toBeHidden();
+  // Where every measure keeps its highlights there is nothing to say.
+  await page.goto('/charts/group-comparison/very-good/highlight/big-local/');
+  await expect(page.getByText(/A highlight is kept only/)).toHaveCount(0);
+});
+
 test('an area page links to the ranking with that area highlighted, without JavaScript', async ({ page }) => {
   await page.goto('/areas/aberfeldy/');
   await page.getByRole('link', { name: 'bad or very bad health', exact: true }).click();
