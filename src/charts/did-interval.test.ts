@@ -48,14 +48,14 @@ describe('did-interval', () => {
   it('labels each measure with its estimate and interval', () => {
     const all = texts(chart.render(summary, state, { width: 640 }));
     expect(all).toContain('Very good health');
-    expect(all).toContain('\u22120.7 pp (95% interval \u22121.2 to \u22120.2)');
-    expect(all).toContain('+0.2 pp (95% interval \u22120.2 to +0.6)');
+    expect(all).toContain('\u22120.70 pp (95% interval \u22121.20 to \u22120.20)');
+    expect(all).toContain('+0.20 pp (95% interval \u22120.20 to +0.60)');
   });
 
   it('wraps a value label on phones rather than cutting it short', () => {
     const all = texts(chart.render(summary, state, { width: 320 })).join(' ');
-    expect(all).toContain('\u22120.7 pp (95% interval \u22121.2 to \u22120.2)');
-    expect(all).toContain('+0.2 pp (95% interval \u22120.2 to +0.6)');
+    expect(all).toContain('\u22120.70 pp (95% interval \u22121.20 to \u22120.20)');
+    expect(all).toContain('+0.20 pp (95% interval \u22120.20 to +0.60)');
     expect(all).not.toContain('\u2026');
   });
 
@@ -77,6 +77,15 @@ describe('did-interval', () => {
     expect(Math.min(...fontSizes(chart.render(summary, state, { width })))).toBeGreaterThanOrEqual(12);
   });
 
+  it('prints two decimals, so an interval edge just below zero does not read as zero', () => {
+    const s = structuredClone(summary);
+    s.differenceInDifferences.bad_or_very_bad = { estimate: 0.0714, lower: -0.0069, upper: 0.2575 };
+    const words = chart.summary(s, state);
+    expect(words).toContain('0.07 pp higher for bad or very bad health (where higher is worse; 95% interval \u22120.01 to +0.26 pp, which includes zero)');
+    expect(texts(chart.render(s, state, { width: 640 }))).toContain('+0.07 pp (95% interval \u22120.01 to +0.26)');
+    expect(chart.tableRows(s, state).rows.find((r) => r[0] === 'Bad or very bad health')).toEqual(['Bad or very bad health', 0.07, -0.01, 0.26]);
+  });
+
   it('shows the measures asked for', () => {
     const s = { measures: ['fair', 'bad'] } as chart.State;
     expect(chart.tableRows(summary, s).rows).toEqual([
@@ -89,15 +98,15 @@ describe('did-interval', () => {
   it('writes a summary that follows the data', () => {
     expect(chart.summary(summary, state)).toBe(
       'Relative to similar areas, the 2011–2021 change in Big Local areas was ' +
-        '0.7 pp lower for very good health (95% interval \u22121.2 to \u22120.2 pp, which excludes zero), ' +
-        '0.4 pp lower for very good or good health (95% interval \u22121.0 to +0.2 pp, which includes zero) and ' +
-        '0.2 pp higher for bad or very bad health (where higher is worse; 95% interval \u22120.2 to +0.6 pp, which includes zero).',
+        '0.70 pp lower for very good health (95% interval \u22121.20 to \u22120.20 pp, which excludes zero), ' +
+        '0.40 pp lower for very good or good health (95% interval \u22121.00 to +0.20 pp, which includes zero) and ' +
+        '0.20 pp higher for bad or very bad health (where higher is worse; 95% interval \u22120.20 to +0.60 pp, which includes zero).',
     );
     const m = chart.summary(mirrored(summary), state);
-    expect(m).toContain('0.7 pp higher for very good health (95% interval +0.2 to +1.2 pp, which excludes zero)');
-    expect(m).toContain('0.2 pp lower for bad or very bad health (where higher is worse;');
+    expect(m).toContain('0.70 pp higher for very good health (95% interval +0.20 to +1.20 pp, which excludes zero)');
+    expect(m).toContain('0.20 pp lower for bad or very bad health (where higher is worse;');
     // Fair health is neither better nor worse higher: no guide.
-    expect(chart.summary(summary, { measures: ['fair'] })).toContain('0.5 pp higher for fair health (95% interval');
+    expect(chart.summary(summary, { measures: ['fair'] })).toContain('0.50 pp higher for fair health (95% interval');
   });
 
   it('says on each row which way is better: higher is worse for bad health', () => {

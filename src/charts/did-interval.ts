@@ -1,6 +1,8 @@
 /**
  * The difference in differences — Big Local areas' change minus similar areas' change — for a
- * few measures, each with its 95% bootstrap interval and a zero reference line.
+ * few measures, each with the site's 95% interval (from the placebo test) and a zero reference
+ * line. Its numbers print two decimals, as the placebo and robustness charts' do: the differences
+ * are a tenth of a point or less, and one decimal would print an interval from −0.007 as "0.0".
  */
 import { HEALTH_MEASURES, MEASURE_LABELS, type HealthMeasure, type Interval, type Summary } from '../data/constants.ts';
 import { chooseTicks, intervalScale } from './dumbbell.ts';
@@ -8,11 +10,7 @@ import { GROUP_COLOURS, INK } from './palette.ts';
 import {
   centredBaseline,
   circle,
-  displaySign,
   escapeXml,
-  fmtPp,
-  fmtPpAbs,
-  fmtSigned,
   line,
   lowerFirst,
   round1,
@@ -27,6 +25,7 @@ import {
   ppTickFormat,
 } from './svg.ts';
 import { includesZero, listJoin } from './words.ts';
+import { fmtPp2, fmtSigned2, round2 } from './robustness-words.ts';
 
 export const id = 'did-interval';
 
@@ -68,7 +67,7 @@ export function directionHint(m: HealthMeasure, short = false): string | null {
 }
 
 function intervalText(i: Interval): string {
-  return `${fmtSigned(i.lower)} to ${fmtSigned(i.upper)}`;
+  return `${fmtSigned2(i.lower)} to ${fmtSigned2(i.upper)}`;
 }
 
 export function title(_data: Summary, _state: State): string {
@@ -78,8 +77,8 @@ export function title(_data: Summary, _state: State): string {
 export function summary(data: Summary, state: State): string {
   const parts = measuresOf(state).map((m) => {
     const d = data.differenceInDifferences[m];
-    const s = displaySign(d.estimate);
-    const size = s === 0 ? 'no different' : `${fmtPpAbs(d.estimate)} ${s > 0 ? 'higher' : 'lower'}`;
+    const r = round2(d.estimate);
+    const size = r === 0 ? 'no different' : `${Math.abs(r).toFixed(2)} pp ${r > 0 ? 'higher' : 'lower'}`;
     // Where a higher share is the worse result (bad health), say so: a reading guide, not a verdict.
     const worse = higherIsBetter(m) === false ? 'where higher is worse; ' : '';
     return (
@@ -95,7 +94,7 @@ export function tableRows(data: Summary, state: State): TableData {
     columns: ['Measure', 'Difference (pp)', '95% interval, lower (pp)', '95% interval, upper (pp)'],
     rows: measuresOf(state).map((m) => {
       const d = data.differenceInDifferences[m];
-      return [MEASURE_LABELS[m], round1(d.estimate), round1(d.lower), round1(d.upper)];
+      return [MEASURE_LABELS[m], round2(d.estimate), round2(d.lower), round2(d.upper)];
     }),
   };
 }
@@ -130,7 +129,7 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
   const rows = measures.map((m) => {
     const d = data.differenceInDifferences[m];
     const xe = x(d.estimate);
-    const one = `${fmtPp(d.estimate)} (95% interval ${intervalText(d)})`;
+    const one = `${fmtPp2(d.estimate)} (95% interval ${intervalText(d)})`;
     const sides: [number, number][] = [
       [PAD, x0 - GAP],
       [x0 + GAP, W - PAD],
@@ -176,7 +175,7 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
     const hint = directionHint(m);
     b.raw(
       `<g class="row" data-measure="${m}"><title>${escapeXml(
-        `${MEASURE_LABELS[m]}: ${fmtPp(d.estimate)} (95% interval ${fmtPp(d.lower)} to ${fmtPp(d.upper)})${hint ? `; ${hint}` : ''}`,
+        `${MEASURE_LABELS[m]}: ${fmtPp2(d.estimate)} (95% interval ${fmtPp2(d.lower)} to ${fmtPp2(d.upper)})${hint ? `; ${hint}` : ''}`,
       )}</title>`,
     );
     // Halo: on phones a long label reaches across the zero line.
@@ -194,7 +193,7 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
     b.raw(line(xl, cy, xu, cy, `class="interval" stroke="${colour}" stroke-width="3"`));
     b.raw(line(xl, cy - 6, xl, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
     b.raw(line(xu, cy - 6, xu, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
-    b.raw(circle(xe, cy, 6.5, `class="estimate" data-value="${round1(d.estimate)}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"`));
+    b.raw(circle(xe, cy, 6.5, `class="estimate" data-value="${round2(d.estimate)}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"`));
     label.lines.forEach((text, k) => {
       b.text(label.cx, centredBaseline(cy + 21 + k * LINE_H, 12), text, {
         size: 12,

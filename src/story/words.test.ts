@@ -75,7 +75,7 @@ describe('headline and standfirst follow the data', () => {
     expect(sf).toContain('against a rise of 2.0 points in places with similar levels of deprivation (and a rise of 1.3 points across England as a whole)');
     expect(sf).toContain('The share in bad or very bad health fell by 0.5 points, against a fall of 0.6 points in similar places.');
     expect(sf).toContain('Both gaps are too small to tell apart from chance.');
-    expect(sf).toContain('a Big Local advantage in very good health of more than 0.4 points (about a fifth of the rise itself) lies outside the 95% interval');
+    expect(sf).toContain('a Big Local advantage in very good health of more than 0.45 points (about a fifth of the rise itself) lies outside the 95% interval');
     expect(description(base)).toBe('Census 2011–2021 in Big Local areas: very good health +2.1 pp (similar areas +2.0 pp), bad health −0.5 pp (−0.6 pp).');
     expect(description(base).length).toBeLessThanOrEqual(160);
     expect(reportCheck(base)).toMatch(/^The report said very good health rose more, and bad health fell more/);
@@ -96,7 +96,7 @@ describe('headline and standfirst follow the data', () => {
     expect(fractionWords(0.5)).toBe('about half');
     expect(fractionWords(0.41)).toBe('41%');
     expect(ruledOut(makeSummary({ bl: 2, en: 1, sim: 2, did: [0.5, 0.1, 0.9] }))).toBeNull();
-    expect(ruledOut(makeSummary({ bl: 2, en: 1, sim: 2, did: [0.2, -0.3, 1.0] }))).toContain('more than 1.0 point (about half of the rise itself)');
+    expect(ruledOut(makeSummary({ bl: 2, en: 1, sim: 2, did: [0.2, -0.3, 1.0] }))).toContain('more than 1.00 point (about half of the rise itself)');
   });
 
   it('flips when Big Local rose less than England', () => {
@@ -125,9 +125,9 @@ describe('headline and standfirst follow the data', () => {
   });
 
   it('interval words: includes or excludes zero', () => {
-    expect(didParagraph(base)).toContain('from −0.3 to +0.4 points. It includes zero');
+    expect(didParagraph(base)).toContain('from −0.25 to +0.45 points. It includes zero');
     const s = makeSummary({ bl: 3, en: 1, sim: 2, did: [1, 0.6, 1.4] });
-    expect(didParagraph(s)).toContain('was 1.0 percentage points above that of similar areas');
+    expect(didParagraph(s)).toContain('was 1.00 percentage points above that of similar areas');
     expect(didParagraph(s)).toContain('does not include zero');
   });
 

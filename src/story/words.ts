@@ -1,7 +1,9 @@
 /**
  * The story's data-driven sentences. Every number is read from the processed data and every word
  * that states a direction or a comparison ("rose", "more than", "about as much as") is chosen from
- * the numbers as displayed (one decimal), so if the data changes, the words change with it.
+ * the numbers as displayed (one decimal; two for the difference between Big Local and similar
+ * areas, a tenth of a point or less, whose intervals one decimal would blur: "0.0 to +0.3" for
+ * −0.007 to +0.26), so if the data changes, the words change with it.
  *
  * Pure functions of the data: no I/O, no Astro. Tested in words.test.ts, including with the data
  * flipped.
@@ -11,15 +13,14 @@ import { CONFIDENCE_LEVELS, FAST_GROWTH_PCT, type FootprintConfidence } from '..
 import { displaySign, fmtPct, fmtSigned, round1, upperFirst } from '../charts/svg.ts';
 import { areaCounts, includesZero, residentsChangePct } from '../charts/words.ts';
 // Two decimals: the specifications differ by hundredths, which one decimal would hide.
-import { fmtSigned2 } from '../charts/robustness-words.ts';
+import { fmtSigned2, round2 } from '../charts/robustness-words.ts';
 
 const MINUS = '\u2212';
 
 /** "2.1 percentage points" / "0.1 percentage points" / "1 percentage point". */
-export function points(v: number, unit: 'percentage points' | 'points' = 'percentage points'): string {
-  const a = Math.abs(round1(v));
-  const s = a.toFixed(1);
-  return `${s} ${s === '1.0' && unit === 'points' ? 'point' : unit}`;
+export function points(v: number, unit: 'percentage points' | 'points' = 'percentage points', decimals: 1 | 2 = 1): string {
+  const s = Math.abs(decimals === 1 ? round1(v) : round2(v)).toFixed(decimals);
+  return `${s} ${Number(s) === 1 && unit === 'points' ? 'point' : unit}`;
 }
 
 /** A signed change for brackets: "+2.1", "−0.5". */
@@ -135,8 +136,8 @@ export function ruledOut(s: Summary): string | null {
   const m: HealthMeasure = 'very_good';
   const bl = changeOf(s, 'big_local', m);
   const d = s.differenceInDifferences[m];
-  if (!includesZero(d) || round1(d.upper) <= 0 || displaySign(bl) <= 0) return null;
-  return `a Big Local advantage in very good health of more than ${points(d.upper, 'points')} (${fractionWords(d.upper / bl)} of the rise itself)`;
+  if (!includesZero(d) || round2(d.upper) <= 0 || displaySign(bl) <= 0) return null;
+  return `a Big Local advantage in very good health of more than ${points(d.upper, 'points', 2)} (${fractionWords(d.upper / bl)} of the rise itself)`;
 }
 
 /** The standfirst: both of the report's claims against similar places, England for scale, and what is ruled out. */
@@ -311,21 +312,17 @@ export function districtsParagraph(districts: Place[], areas: BigLocalArea[]): s
 /** The difference in differences for very good health, in words. */
 export function didParagraph(s: Summary, m: HealthMeasure = 'very_good'): string {
   const d = s.differenceInDifferences[m];
-  const e = displaySign(d.estimate);
+  const e = Math.sign(round2(d.estimate));
   const label = m === 'very_good' ? 'very good' : 'bad or very bad';
   const est =
     e === 0
       ? `Our best estimate is that the share in ${label} health changed by the same amount in Big Local areas as in similar areas`
-      : `Taken together, the change in the share in ${label} health was ${points(d.estimate)} ${e > 0 ? 'above' : 'below'} that of similar areas`;
-  const range = `the 95% interval runs from ${signedSpaced(d.lower)} to ${signedSpaced(d.upper)} points`;
+      : `Taken together, the change in the share in ${label} health was ${points(d.estimate, 'percentage points', 2)} ${e > 0 ? 'above' : 'below'} that of similar areas`;
+  const range = `the 95% interval runs from ${fmtSigned2(d.lower)} to ${fmtSigned2(d.upper)} points`;
   const verdict = includesZero(d)
     ? `It includes zero, so the data cannot tell a real difference from chance.`
     : `It does not include zero, so a difference this size is unlikely to be chance alone – though that still does not show Big Local caused it.`;
   return `${est}, but ${range}. ${verdict}`;
-}
-
-function signedSpaced(v: number): string {
-  return fmtSigned(v);
 }
 
 /** "19 (13%) high, 110 (73%) medium and 21 (14%) low" — only the levels that occur. */
@@ -374,9 +371,9 @@ export function reportCheck(s: Summary): string {
   const blVg = changeOf(s, 'big_local', 'very_good');
   const vgPart =
     vsSimilar(vg, blVg) === 'about the same'
-      ? `very good health rose about as much as in similar areas (a difference of ${signed(vg.estimate)} points, 95% interval ${signed(vg.lower)} to ${signed(vg.upper)})`
-      : `very good health changed ${vsSimilar(vg, blVg)} than in similar areas (${signed(vg.estimate)} points, 95% interval ${signed(vg.lower)} to ${signed(vg.upper)})`;
-  const badPart = `bad or very bad health ${badVsSimilar(s)} than in similar areas (${signed(bad.estimate)} points, ${signed(bad.lower)} to ${signed(bad.upper)})`.replace(
+      ? `very good health rose about as much as in similar areas (a difference of ${fmtSigned2(vg.estimate)} points, 95% interval ${fmtSigned2(vg.lower)} to ${fmtSigned2(vg.upper)})`
+      : `very good health changed ${vsSimilar(vg, blVg)} than in similar areas (${fmtSigned2(vg.estimate)} points, 95% interval ${fmtSigned2(vg.lower)} to ${fmtSigned2(vg.upper)})`;
+  const badPart = `bad or very bad health ${badVsSimilar(s)} than in similar areas (${fmtSigned2(bad.estimate)} points, ${fmtSigned2(bad.lower)} to ${fmtSigned2(bad.upper)})`.replace(
     /about as much than/,
     'about as much as',
   );
@@ -430,6 +427,16 @@ function ordinal(n: number): string {
 }
 
 /**
+ * A 95% interval that wrongly excludes zero in more than this share (per cent) of the placebo sets
+ * is called too narrow: half as often again as the nominal 5%, more than the placebo draws' own
+ * noise would explain.
+ */
+export const TOO_NARROW_EXCLUDES_ZERO_PCT = 7.5;
+
+/** A correlation (Pearson's r) from which the story says two changes go together. */
+export const GOES_WITH_CORRELATION = 0.3;
+
+/**
  * The coverage check: how often the usual bootstrap interval wrongly excludes zero, why, and the
  * placebo interval the site uses instead.
  */
@@ -438,7 +445,7 @@ export function coverageParagraph(r: Robustness): string {
   const vg = r.intervals.very_good;
   const bad = r.intervals.bad_or_very_bad;
   const mean = (m: RobustnessMeasure) => r.placebo.measures[m].mean;
-  const tooNarrow = Math.max(c.very_good, c.bad_or_very_bad) > 7.5;
+  const tooNarrow = Math.max(c.very_good, c.bad_or_very_bad) > TOO_NARROW_EXCLUDES_ZERO_PCT;
   const both = [includesZero(vg), includesZero(bad)];
   return (
     `A 95% interval should wrongly exclude zero in about 5% of those pretend sets. ` +
@@ -468,8 +475,8 @@ export function growthParagraph(areas: BigLocalArea[], fastPct = FAST_GROWTH_PCT
   const top = areas.reduce((a, b) => (growth(b) > growth(a) ? b : a));
   const people = (n: number) => Math.round(n).toLocaleString('en-GB');
   return (
-    `Populations changed a lot. Across the ${areas.length} areas, the change in very good health ${r >= 0.3 ? 'goes' : 'does not go'} with the change in residents (correlation ${r.toFixed(2).replace('-', MINUS)})` +
-    (r >= 0.3 ? ': new homes bring new, often younger, residents, who report better health, so a neighbourhood’s share can rise without anyone’s health changing. ' : '. ') +
+    `Populations changed a lot. Across the ${areas.length} areas, the change in very good health ${r >= GOES_WITH_CORRELATION ? 'goes' : 'does not go'} with the change in residents (correlation ${r.toFixed(2).replace('-', MINUS)})` +
+    (r >= GOES_WITH_CORRELATION ? ': new homes bring new, often younger, residents, who report better health, so a neighbourhood’s share can rise without anyone’s health changing. ' : '. ') +
     `${fast.length === 1 ? 'One area' : `${fast.length} areas`} grew by more than ${fastPct}%. ${top.name} grew most, from ${people(top.health.counts2011.residents)} to ${people(top.health.counts2021.residents)} residents (${signed(growth(top))}%), ` +
     `and its very good share ${moved(top.health.changePp.very_good)} by ${points(top.health.changePp.very_good)}: read such figures as a change in who lives there.`
   );
