@@ -50,6 +50,39 @@ test.describe('England map without JavaScript', () => {
     await page.getByRole('radio', { name: 'bad or very bad health' }).check();
     await expect(table).toBeVisible();
   });
+
+  test('scrolled in its box, the table keeps its column heads on top and the names at the left', async ({ page }) => {
+    // At phone width, where the nine columns are wider than the box.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('/areas/');
+    await page.locator('.emap-figure details.figure__data > summary').click();
+    const box = page.locator('.emap-figure .table-scroll');
+    await box.scrollIntoViewIfNeeded();
+    const within = await box.evaluate((el) => {
+      el.scrollLeft = 200;
+      el.scrollTop = 400;
+      const b = el.getBoundingClientRect();
+      // The cell drawn at a point of the box, as a reader sees it.
+      const at = (x: number, y: number) => document.elementFromPoint(b.left + x, b.top + y)?.closest('th, td');
+      const name = [...el.querySelectorAll('tbody th')].find((th) => {
+        const r = th.getBoundingClientRect();
+        return r.top > b.top + 120 && r.bottom < b.bottom;
+      });
+      const r = name!.getBoundingClientRect();
+      return {
+        scrolled: el.scrollLeft > 0 && el.scrollTop > 0,
+        // The top-left corner shows the first column's head, the top edge the other heads, and a
+        // row's name sits at the box's left edge.
+        corner: at(4, 4)?.closest('thead') ? (at(4, 4)?.textContent?.trim() ?? '') : '',
+        headsOnTop: Boolean(at(b.width - 40, 4)?.closest('thead')),
+        nameAtLeft: Math.abs(r.left - b.left) < 1 && at(4, r.top - b.top + r.height / 2) === name,
+      };
+    });
+    expect(within.scrolled).toBe(true);
+    expect(within.nameAtLeft).toBe(true);
+    expect(within.corner).toBe('Local authority');
+    expect(within.headsOnTop).toBe(true);
+  });
 });
 
 test.describe('England map with JavaScript', () => {
