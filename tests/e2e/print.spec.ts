@@ -79,3 +79,23 @@ test.describe('the story in print', { tag: '@desktop-only' }, () => {
     expect(pages).toBeLessThanOrEqual(16);
   });
 });
+
+// Not only the story: every page's links print as addresses a reader can type.
+test.describe('other pages in print', { tag: '@desktop-only' }, () => {
+  for (const path of ['/areas/aberfeldy/', '/method/', '/charts/area-changes/very-good/']) {
+    test(`${path} prints each of its links with its absolute address`, async ({ page }) => {
+      await page.goto(path);
+      await page.emulateMedia({ media: 'print' });
+      const origin = await siteOrigin(page);
+      const links = await page.getByRole('main').getByRole('link').evaluateAll((as) =>
+        as
+          .filter((a) => !(a instanceof SVGElement) && a.getBoundingClientRect().width > 0 && !(a.getAttribute('href') ?? '#').startsWith('#'))
+          .map((a) => ({ href: a.getAttribute('href')!, after: getComputedStyle(a, '::after').content })),
+      );
+      expect(links.length).toBeGreaterThan(0);
+      for (const l of links) expect(/^" \((.*)\)"$/.exec(l.after)?.[1], l.href).toBe(new URL(l.href, origin).href);
+      // A chart page's switches choose another chart on screen; paper does without them.
+      await expect(page.getByRole('navigation', { name: 'Measure' })).toBeHidden();
+    });
+  }
+});
