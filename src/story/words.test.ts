@@ -235,8 +235,8 @@ describe('how far the finding holds, in words that follow robustness.json', () =
 
   it('places the real value among the placebo sets and judges it by its p', () => {
     const t = placeboParagraph(robustness(0.45, 0.96, 12.6));
-    expect(t).toContain('For very good health the real difference, +0.1 points, sits at the 48th percentile of theirs (two-sided p = 0.96): unremarkable');
-    expect(t).toContain('for bad or very bad health the real difference, +0.1 points, sits at the 97th percentile of theirs (two-sided p = 0.07): at the edge of what chance produces');
+    expect(t).toContain('For very good health the real difference, +0.10 points, sits at the 48th percentile of theirs (two-sided p = 0.96): unremarkable');
+    expect(t).toContain('for bad or very bad health the real difference, +0.07 points, sits at the 97th percentile of theirs (two-sided p = 0.07): at the edge of what chance produces');
     expect(t.match(/To see what chance alone does/g)).toHaveLength(1);
     expect(placeboParagraph(robustness(0.45, 0.01, 12.6))).toContain('unusual, by the usual test');
   });

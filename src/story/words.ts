@@ -412,7 +412,7 @@ export function placeboParagraph(r: Robustness): string {
   const one = (m: RobustnessMeasure) => {
     const p = r.placebo.measures[m];
     const label = m === 'very_good' ? 'very good' : 'bad or very bad';
-    return `for ${label} health the real difference, ${signed(p.real)} points, sits at the ${ordinal(Math.round(p.percentile))} percentile of theirs (two-sided p = ${p.p.toFixed(2)}): ${judge(p.p)}`;
+    return `for ${label} health the real difference, ${fmtSigned2(p.real)} points, sits at the ${ordinal(Math.round(p.percentile))} percentile of theirs (two-sided p = ${p.p.toFixed(2)}): ${judge(p.p)}`;
   };
   return (
     `To see what chance alone does, we drew ${r.placebo.sets.toLocaleString('en-GB')} sets of pretend Big Local areas: ` +

@@ -105,7 +105,7 @@ test('an area highlight needs JavaScript, and says so; measures without highligh
 
 test('on a highlighted ranking, a note says which measures keep the highlight; unhighlighted, none', async ({ page }) => {
   await page.goto('/charts/area-changes/very-good/highlight/aberfeldy/');
-  const note = page.getByText(/A highlight is kept only on very good health and bad or very bad health/);
+  const note = page.getByText(/Only Very good health and Bad or very bad health can show a highlight/);
   await expect(note).toBeVisible();
   // The switches it speaks of: the ones without highlight pages open the unhighlighted chart.
   const measures = page.getByRole('navigation', { name: 'Measure' });
@@ -115,7 +115,7 @@ test('on a highlighted ranking, a note says which measures keep the highlight; u
   await expect(note).toBeHidden();
   // Where every measure keeps its highlights there is nothing to say.
   await page.goto('/charts/group-comparison/very-good/highlight/big-local/');
-  await expect(page.getByText(/A highlight is kept only/)).toHaveCount(0);
+  await expect(page.getByText(/can show a highlight/)).toHaveCount(0);
 });
 
 test('an area page links to the ranking with that area highlighted, without JavaScript', async ({ page }) => {

@@ -125,7 +125,7 @@ test('round trip: highlight and table set in the UI → URL → its prerendered 
   await ready(page);
   await expect(page.locator('[data-chart] svg .area--highlight').first()).toBeAttached();
   // Now that there is a highlight, the note that some measures drop it shows too.
-  await expect(page.getByText(/A highlight is kept only on/)).toBeVisible();
+  await expect(page.getByText(/can show a highlight; the other measures/)).toBeVisible();
   // Everything the reader can copy or download now names the highlighted state's page.
   await expect(page.locator('#share-url')).toHaveValue(new RegExp(`${HIGHLIGHTED}$`));
   await expect(page.locator('#embed-iframe')).toHaveValue(new RegExp(`src="[^"]*/embed/area-changes/very-good/highlight/${AREA}/"`));
