@@ -282,5 +282,10 @@ test.describe('what the census says, and how far it holds', () => {
     await expect(page.getByTestId('placebo-sentence')).toContainText('1,000 sets of pretend Big Local areas');
     await expect(page.getByTestId('coverage-sentence')).toContainText('should wrongly exclude zero in about 5%');
     await expect(main).not.toContainText('a fresh random set of Big Local areas');
+    // Where the interval first appears, the story says why it is wide and need not sit evenly around
+    // the estimate (the headline interval is off-centre: the pretend sets lean a little).
+    const howSure = page.getByRole('region', { name: 'How sure can we be?' });
+    await expect(howSure).toContainText('a check on the pretend sets found it too narrow');
+    await expect(howSure).toContainText('need not be centred on the estimate');
   });
 });
