@@ -1,7 +1,8 @@
 /**
- * Words and numbers shared by the placebo and robustness charts. Their differences are a tenth of a
- * point or less (the issue's +0.10 against −0.02), so both print two decimals where the other
- * charts print one: at one decimal every specification would read "+0.1" or "0.0".
+ * Words and numbers shared by the charts of differences from similar areas (placebo, robustness,
+ * did-interval) and the story's sentences about them. The differences are a tenth of a point or
+ * less, so they print two decimals where the other charts print one: at one decimal every
+ * specification would read "+0.1" or "0.0".
  */
 import { MEASURE_LABELS, ROBUSTNESS_MEASURES, type RobustnessMeasure } from '../data/constants.ts';
 
