@@ -9,6 +9,7 @@ import {
   baselineMatched,
   bootstrapInterval,
   coverage,
+  lcgJump,
   estimateOf,
   growthBands,
   leaveOneOut,
@@ -310,6 +311,26 @@ describe('coverage', () => {
       return i.lower <= 0 && i.upper >= 0;
     }).length;
     expect(covered / draws.length).toBeGreaterThan(0.9);
+  });
+
+  it('stopping a settled set early gives exactly the count of the full run', () => {
+    const { areas, pool, adjacency } = study(31);
+    const placebo = placeboDraws(pool, adjacency, areas, 200, 4);
+    for (const replicates of [199, 40, 9]) {
+      const early = coverage(placebo, replicates, 10);
+      const full = coverage(placebo, replicates, 10, false);
+      expect(early).toEqual(full);
+    }
+    // Not a vacuous match: some sets do exclude zero, so both kinds of set are met.
+    expect(coverage(placebo, 199, 10).excludesZeroPct.very_good).toBeGreaterThan(0);
+  });
+
+  it('lcgJump lands where stepping the generator one draw at a time does', () => {
+    for (const [seed, steps] of [[10, 0], [10, 1], [-7, 2], [20231212, 1234], [0, 150 * 198]] as const) {
+      let stepped = seed | 0;
+      for (let i = 0; i < steps; i++) stepped = (Math.imul(stepped, 1664525) + 1013904223) | 0;
+      expect(lcgJump(seed, steps)).toBe(stepped);
+    }
   });
 
   it('the placebo interval allows for a method that leans: it covers zero for 95% of sets wherever they centre', () => {

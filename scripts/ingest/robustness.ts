@@ -518,19 +518,55 @@ export interface Coverage {
 /** Row offsets of the counts the coverage check reads: residents, very good, bad and very bad. */
 const AT = { residents: 0, very_good: 1, bad: 4, very_bad: 5 } as const;
 
+/** One step of the coverage check's generator (a 32-bit linear congruential one, as d3's randomLcg is not). */
+const LCG_A = 1664525;
+const LCG_C = 1013904223;
+
+/**
+ * The generator's state `steps` steps on, in O(log steps): the step x → a·x + c (mod 2³²) composed
+ * with itself by squaring. Lets the coverage check stop a set early and still give every later set
+ * the very draws it would have had.
+ */
+export function lcgJump(state: number, steps: number): number {
+  let a = LCG_A;
+  let c = LCG_C;
+  let accA = 1;
+  let accC = 0;
+  for (let k = steps; k > 0; k = Math.floor(k / 2)) {
+    if (k % 2 === 1) {
+      accA = Math.imul(accA, a);
+      accC = (Math.imul(accC, a) + c) | 0;
+    }
+    c = (Math.imul(c, a) + c) | 0;
+    a = Math.imul(a, a);
+  }
+  return (Math.imul(accA, state) + accC) | 0;
+}
+
 /**
  * The site's interval (a percentile bootstrap over areas) run on each placebo set, where the truth
  * is no effect at all: how often it wrongly excludes zero. A thousand sets of bootstraps is the
  * ingest's costliest step, so it adds up only the counts the two measures need, draws with an
  * inline generator, and uses `replicates` (fewer than the site's 2,000) per set: the percentile
  * interval's edges then move a little from set to set, but not its width on average.
+ *
+ * Most sets are settled long before their last replicate: once enough replicates fall on each side
+ * of zero, neither edge of the interval can exclude it (see `settled`). Such a set stops there and
+ * the generator jumps over the draws it would have used, so the count is exactly the one the full
+ * run gives (`settleEarly: false` runs it in full, for the tests).
  */
-export function coverage(placebo: { packed: Float64Array }[], replicates: number, seed: number): Coverage {
+export function coverage(placebo: { packed: Float64Array }[], replicates: number, seed: number, settleEarly = true): Coverage {
   const hits = { very_good: 0, bad_or_very_bad: 0 };
   const vg = new Float64Array(replicates);
   const bvb = new Float64Array(replicates);
   // d3 reads any array-like; its types ask for an array.
   const q = (xs: Float64Array, p: number) => quantileSorted(xs as unknown as number[], p)!;
+  // d3's quantileSorted(xs, p) lies between xs[⌊(n−1)p⌋] and the value after it. So the 2.5th
+  // percentile cannot be above zero once `low` replicates are at or below zero (the sorted ones at
+  // ⌊(n−1)p⌋ and after it are then both ≤ 0), nor the 97.5th below zero once `high` are at or above.
+  // Rounding keeps to that side: x₀ + (x₁ − x₀)·t stays within [x₀, x₁] in floating point too.
+  const low = Math.floor((replicates - 1) * 0.025) + 2;
+  const high = replicates - Math.floor((replicates - 1) * 0.975);
   // Offsets of own 2011, own 2021, comparator 2011 and comparator 2021 within a row.
   const blocks = [0, FIELDS.length, 2 * FIELDS.length, 3 * FIELDS.length];
   let state = seed | 0;
@@ -547,17 +583,31 @@ export function coverage(placebo: { packed: Float64Array }[], replicates: number
         lean[i * 12 + 3 * k + 2] = packed[o + AT.bad]! + packed[o + AT.very_bad]!;
       }
     }
+    // Replicates at or below zero, and at or above, per measure.
+    let vgLow = 0, vgHigh = 0, bvbLow = 0, bvbHigh = 0;
+    let settled = false;
     for (let b = 0; b < replicates; b++) {
       s.fill(0);
       for (let i = 0; i < n; i++) {
-        state = (Math.imul(state, 1664525) + 1013904223) | 0;
+        state = (Math.imul(state, LCG_A) + LCG_C) | 0;
         const base = Math.floor(((state >>> 0) / 4294967296) * n) * 12;
         for (let f = 0; f < 12; f++) s[f]! += lean[base + f]!;
       }
       const share = (k: number, j: number) => (100 * s[3 * k + j]!) / s[3 * k]!;
-      vg[b] = share(1, 1) - share(0, 1) - (share(3, 1) - share(2, 1));
-      bvb[b] = share(1, 2) - share(0, 2) - (share(3, 2) - share(2, 2));
+      const v = (vg[b] = share(1, 1) - share(0, 1) - (share(3, 1) - share(2, 1)));
+      const w = (bvb[b] = share(1, 2) - share(0, 2) - (share(3, 2) - share(2, 2)));
+      if (!settleEarly) continue;
+      if (v <= 0) vgLow++;
+      if (v >= 0) vgHigh++;
+      if (w <= 0) bvbLow++;
+      if (w >= 0) bvbHigh++;
+      if (vgLow >= low && vgHigh >= high && bvbLow >= low && bvbHigh >= high) {
+        state = lcgJump(state, (replicates - b - 1) * n);
+        settled = true;
+        break;
+      }
     }
+    if (settled) continue;
     for (const [xs, m] of [[vg, 'very_good'], [bvb, 'bad_or_very_bad']] as const) {
       xs.sort();
       if (q(xs, 0.025) > 0 || q(xs, 0.975) < 0) hits[m]++;
