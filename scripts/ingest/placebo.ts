@@ -183,28 +183,37 @@ export class PlaceboComparator {
    */
   comparePacked(set: Int32Array[]): Float64Array {
     // The cells less this set's units: changed in place, then restored (exactly: counts are whole
-    // numbers, far below 2^53, so adding them back gives the same totals).
-    const change = (sign: number) => {
+    // numbers, far below 2^53, so adding them back gives the same totals). Usually only each unit's
+    // own cell is read, so only those are changed; the fallback and national cells too only when a
+    // set has emptied one of its cells (which gives the same totals: each cell's own sums are
+    // added in the same order either way).
+    const t = this.totals;
+    const empty = (cell: number) => !(t[cell * CELL]! > 0.5);
+    const change = (sign: number, coarser: boolean) => {
       for (const area of set) {
         for (const i of area) {
-          this.addTo(this.totals, this.cellOf[i]!, i, sign);
-          this.addTo(this.totals, this.fallbackOf[i]!, i, sign);
-          this.addTo(this.totals, this.national, i, sign);
+          this.addTo(t, this.cellOf[i]!, i, sign);
+          if (!coarser) continue;
+          this.addTo(t, this.fallbackOf[i]!, i, sign);
+          this.addTo(t, this.national, i, sign);
         }
       }
     };
-    change(-1);
-    const t = this.totals;
-    const empty = (cell: number) => !(t[cell * CELL]! > 0.5);
+    change(-1, false);
+    const emptied = set.some((area) => area.some((i) => empty(this.cellOf[i]!)));
+    if (emptied) {
+      change(1, false);
+      change(-1, true);
+    }
     // A pseudo-area with no pool left to compare it with (only in a tiny world) is left out.
     const areas = empty(this.national) ? [] : set.filter((area) => area.length > 0);
     const packed = new Float64Array(areas.length * 2 * CELL);
     areas.forEach((area, a) => {
-      const own = a * 2 * CELL;
-      const comp = own + CELL;
+      const ownAt = a * 2 * CELL;
+      const comp = ownAt + CELL;
       for (const i of area) {
         const u = i * CELL;
-        for (let f = 0; f < CELL; f++) packed[own + f]! += this.counts[u + f]!;
+        for (let f = 0; f < CELL; f++) packed[ownAt + f]! += this.counts[u + f]!;
         let cell = this.cellOf[i]!;
         if (empty(cell)) cell = this.fallbackOf[i]!;
         if (empty(cell)) cell = this.national;
@@ -213,7 +222,7 @@ export class PlaceboComparator {
         for (let f = 0; f < CELL; f++) packed[comp + f]! += w * t[c + f]!;
       }
     });
-    change(1);
+    change(1, emptied);
     return packed;
   }
 

@@ -251,6 +251,29 @@ describe('placebo sets', () => {
     });
   });
 
+  it('a set that empties its cell is compared with the fallback cell, less the set, as the cell comparator does', () => {
+    const { pool, adjacency } = study();
+    const space = new PlaceboPool(pool, adjacency);
+    // Every pool unit of region A, decile 1 in one pseudo-area, and a few of decile 2 in another.
+    const cellA1 = space.units.flatMap((u, i) => (u.region === 'A' && u.imdDecile === 1 ? [i] : []));
+    const someA2 = space.units.flatMap((u, i) => (u.region === 'A' && u.imdDecile === 2 ? [i] : [])).slice(0, 5);
+    const set = [Int32Array.from(cellA1), Int32Array.from(someA2)];
+    const comparator = new PlaceboComparator(space, REGION_DECILE);
+    const fast = comparator.compare(set);
+    const slow = new CellComparator(pool, REGION_DECILE);
+    const asUnits = set.map((area) => Array.from(area, (i) => space.units[i]!));
+    const less = slow.without(asUnits.flat());
+    asUnits.forEach((units, i) => {
+      const want = slow.comparatorFor(units, less);
+      for (const k of ['residents', 'very_good', 'bad'] as const) expect(fast[i]!.comparator.counts2021[k]).toBeCloseTo(want.counts2021[k], 6);
+    });
+    // The emptied cell's units are compared with decile 1 of region B, not with nobody.
+    expect(fast[0]!.comparator.counts2011.residents).toBeCloseTo(fast[0]!.own.counts2011.residents, 6);
+    // And the cells are restored after: the next set is compared as a fresh comparator compares it.
+    const next = [Int32Array.from(someA2)];
+    expect(comparator.compare(next)).toEqual(new PlaceboComparator(space, REGION_DECILE).compare(next));
+  });
+
   it('where the truth is zero, centre on zero and leave the real value unremarkable', () => {
     const { areas, pool, adjacency } = study(21);
     const draws = placeboDraws(pool, adjacency, areas, 200, 1).map((d) => d.estimates.very_good);
