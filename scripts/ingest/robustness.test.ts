@@ -129,6 +129,12 @@ describe('bootstrapInterval and the cell comparator', () => {
     expect(interval.very_good.lower).toBeCloseTo(quantileSorted(replicates, 0.025)!, 4);
     expect(interval.very_good.upper).toBeCloseTo(quantileSorted(replicates, 0.975)!, 4);
     expect(bootstrapInterval(packAreas(figures), 500, 98)).not.toEqual(interval);
+    // Asked for some measures, it sums only their counts, and gives them to the last bit.
+    for (const measures of [['very_good', 'bad_or_very_bad'], ['bad_or_very_bad'], ['good', 'very_bad']] as const) {
+      const some = bootstrapInterval(packAreas(figures), 500, 99, measures);
+      expect(Object.keys(some).sort()).toEqual([...measures].sort());
+      for (const m of measures) expect(some[m]).toEqual(interval[m]);
+    }
   });
 });
 

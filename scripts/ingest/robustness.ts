@@ -79,36 +79,55 @@ export function estimateOf(packed: Float64Array, rows?: ArrayLike<number>): Esti
   return estimateOfSum(sum);
 }
 
+/** The counts (offsets within a year of a packed row) each measure's share is made of: residents, then its categories. */
+const FIELDS_OF: Record<HealthMeasure, readonly number[]> = {
+  very_good: [0, 1],
+  good: [0, 2],
+  fair: [0, 3],
+  bad: [0, 4],
+  very_bad: [0, 5],
+  very_good_or_good: [0, 1, 2],
+  bad_or_very_bad: [0, 4, 5],
+};
+
 /**
- * The estimate with a percentile bootstrap interval: the areas are resampled with replacement, each
- * with its own comparator. Draws exactly as compare.ts's `differenceInDifferences`, so, given the
- * same areas, seed and replicates, the figures are identical.
+ * The estimate with a percentile bootstrap interval for each of `measures`: the areas are
+ * resampled with replacement, each with its own comparator. Draws exactly as compare.ts's
+ * `differenceInDifferences`, so, given the same areas, seed and replicates, the figures are
+ * identical. A replicate adds up only the counts the measures need (for the robustness checks'
+ * two, 16 of a row's 24): each count's sum is the same whichever others are summed beside it.
  */
-export function bootstrapInterval(
+export function bootstrapInterval<M extends HealthMeasure = HealthMeasure>(
   packed: Float64Array,
   replicates = BOOTSTRAP_REPLICATES,
   seed = BOOTSTRAP_SEED,
-): Record<HealthMeasure, Interval> {
+  measures: readonly M[] = HEALTH_MEASURES as readonly HealthMeasure[] as readonly M[],
+): Record<M, Interval> {
   const n = packed.length / ROW;
   const point = estimateOf(packed);
   const draw = randomInt.source(randomLcg(seed / 2 ** 32))(0, n);
-  const samples = Object.fromEntries(HEALTH_MEASURES.map((m) => [m, new Float64Array(replicates)])) as Record<HealthMeasure, Float64Array>;
+  const within = [...new Set(measures.flatMap((m) => FIELDS_OF[m]))].sort((a, b) => a - b);
+  const offsets = Int32Array.from([0, 1, 2, 3].flatMap((k) => within.map((f) => k * FIELDS.length + f)));
+  const samples = Object.fromEntries(measures.map((m) => [m, new Float64Array(replicates)])) as Record<M, Float64Array>;
   const sum = new Float64Array(ROW);
   for (let b = 0; b < replicates; b++) {
     sum.fill(0);
     for (let i = 0; i < n; i++) {
       const base = draw() * ROW;
-      for (let f = 0; f < ROW; f++) sum[f]! += packed[base + f]!;
+      for (let k = 0; k < offsets.length; k++) {
+        const f = offsets[k]!;
+        sum[f]! += packed[base + f]!;
+      }
     }
     const est = estimateOfSum(sum);
-    for (const m of HEALTH_MEASURES) samples[m][b] = est[m];
+    for (const m of measures) samples[m][b] = est[m];
   }
   return Object.fromEntries(
-    HEALTH_MEASURES.map((m) => {
+    measures.map((m) => {
       const sorted = Array.from(samples[m]).sort((a, b) => a - b);
       return [m, { estimate: round(point[m]), lower: round(quantileSorted(sorted, 0.025)!), upper: round(quantileSorted(sorted, 0.975)!) }];
     }),
-  ) as Record<HealthMeasure, Interval>;
+  ) as Record<M, Interval>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -643,14 +662,14 @@ export const COVERAGE_REPLICATES = 199;
 
 const median = (xs: number[]) => quantileSorted([...xs].sort((a, b) => a - b), 0.5)!;
 
-/** Rows of robustness.csv for one specification: its interval per measure. */
-function rowsOf(spec: Pick<Specification, 'id' | 'label' | 'group' | 'areas'>, intervals: Record<HealthMeasure, Interval>): Omit<RobustnessRow, 'bootstrapLower' | 'bootstrapUpper'>[] {
-  return ROBUSTNESS_MEASURES.map((m) => ({
+/** Rows of robustness.csv for one specification: its interval per measure (of those it has). */
+function rowsOf(spec: Pick<Specification, 'id' | 'label' | 'group' | 'areas'>, intervals: Partial<Record<HealthMeasure, Interval>>): Omit<RobustnessRow, 'bootstrapLower' | 'bootstrapUpper'>[] {
+  return ROBUSTNESS_MEASURES.filter((m) => intervals[m]).map((m) => ({
     specification: spec.id,
     label: spec.label,
     group: spec.group,
     measure: m,
-    ...intervals[m],
+    ...intervals[m]!,
     areas: spec.areas.length,
   }));
 }
@@ -669,7 +688,7 @@ export function robustnessReport(inputs: ReportInputs, step: <T>(label: string, 
   const main = specs.find((s) => s.id === 'main');
   if (!main) throw new Error('the robustness checks need at least two Big Local areas');
   const bootstrapRows = step(`robustness: ${specs.length + 2} bootstraps`, () => {
-    const out = specs.flatMap((s) => rowsOf(s, bootstrapInterval(packAreas(s.areas))));
+    const out = specs.flatMap((s) => rowsOf(s, bootstrapInterval(packAreas(s.areas), undefined, undefined, ROBUSTNESS_MEASURES)));
     // Leaving out the one area that moves each measure most, down and up (with three or more).
     if (main.areas.length < 3) return out;
     const loo = leaveOneOut(main);
@@ -683,7 +702,7 @@ export function robustnessReport(inputs: ReportInputs, step: <T>(label: string, 
           group: 'footprints' as const,
           areas: left,
         };
-        out.push(rowsOf(spec, bootstrapInterval(packAreas(left))).find((r) => r.measure === m)!);
+        out.push(rowsOf(spec, bootstrapInterval(packAreas(left), undefined, undefined, [m])).find((r) => r.measure === m)!);
       }
     }
     return out;
