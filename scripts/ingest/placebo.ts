@@ -11,7 +11,7 @@
  */
 import { quantileSorted, randomLcg } from 'd3';
 import { round } from '../../src/data/schema.ts';
-import { FIELDS, countsAt } from './packed-counts.ts';
+import { FIELDS, addCountsAt, countsAt } from './packed-counts.ts';
 import { estimateOf, type CellScheme, type Estimates, type StudyUnit } from './robustness.ts';
 import type { Year2 } from './compare.ts';
 
@@ -159,10 +159,8 @@ export class PlaceboComparator {
     this.national = id('national');
     this.counts = new Float64Array(units.length * CELL);
     units.forEach((u, i) => {
-      for (let f = 0; f < FIELDS.length; f++) {
-        this.counts[i * CELL + f] = u.counts2011[FIELDS[f]!];
-        this.counts[i * CELL + FIELDS.length + f] = u.counts2021[FIELDS[f]!];
-      }
+      addCountsAt(this.counts, i * CELL, u.counts2011);
+      addCountsAt(this.counts, i * CELL + FIELDS.length, u.counts2021);
     });
     this.totals = new Float64Array(keys.size * CELL);
     for (let i = 0; i < units.length; i++) {

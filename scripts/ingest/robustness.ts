@@ -29,7 +29,7 @@ import {
   type RobustnessRow,
   type SpecificationGroup,
 } from '../../src/data/schema.ts';
-import { FIELDS, countsAt } from './packed-counts.ts';
+import { FIELDS, addCountsAt, countsAt } from './packed-counts.ts';
 import { PlaceboComparator, PlaceboPool, placeboEstimates, placeboRank, placeboTarget } from './placebo.ts';
 import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, sumUnits, type AreaFigures, type Year2 } from './compare.ts';
 import type { ComparisonUnit } from './units.ts';
@@ -43,10 +43,9 @@ const ROW = 4 * FIELDS.length;
 export type Estimates = Record<HealthMeasure, number>;
 
 function packYear2(row: Float64Array, offset: number, y: Year2) {
-  for (let f = 0; f < FIELDS.length; f++) {
-    row[offset + f] = y.counts2011[FIELDS[f]!];
-    row[offset + FIELDS.length + f] = y.counts2021[FIELDS[f]!];
-  }
+  // The row is still zero here, so adding is writing.
+  addCountsAt(row, offset, y.counts2011);
+  addCountsAt(row, offset + FIELDS.length, y.counts2021);
 }
 
 /** One row per area: its own counts, then its comparator's. */
@@ -172,10 +171,8 @@ export class CellComparator implements Comparator {
     let cell = into.get(key);
     if (!cell) into.set(key, (cell = { residents2011: 0, counts: new Float64Array(2 * FIELDS.length) }));
     cell.residents2011 += sign * u.counts2011.residents;
-    for (let f = 0; f < FIELDS.length; f++) {
-      cell.counts[f]! += sign * u.counts2011[FIELDS[f]!];
-      cell.counts[FIELDS.length + f]! += sign * u.counts2021[FIELDS[f]!];
-    }
+    addCountsAt(cell.counts, 0, u.counts2011, sign);
+    addCountsAt(cell.counts, FIELDS.length, u.counts2021, sign);
   }
 
   /**
@@ -301,10 +298,8 @@ export class NearestNeighbourComparator implements Comparator {
       if (residents <= 0) throw new Error(`the nearest comparator units of ${unit.id} have no residents`);
       const w = unit.counts2011.residents / residents;
       for (const u of near) {
-        for (let f = 0; f < FIELDS.length; f++) {
-          out[f]! += u.counts2011[FIELDS[f]!] * w;
-          out[FIELDS.length + f]! += u.counts2021[FIELDS[f]!] * w;
-        }
+        addCountsAt(out, 0, u.counts2011, w);
+        addCountsAt(out, FIELDS.length, u.counts2021, w);
       }
     }
     return { counts2011: countsAt(out, 0), counts2021: countsAt(out, FIELDS.length) };
