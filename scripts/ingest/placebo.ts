@@ -92,11 +92,15 @@ export class PlaceboPool {
     const frontier = new Int32Array(n);
     const cluster = new Int32Array(n);
     const out: Int32Array[][] = [];
+    // Each target's region and where its clusters may start, looked up once for every set.
+    const regions = targets.map((t) => this.regionIndex.get(t.region) ?? -1);
+    const startsOf = targets.map((t) => this.seeds.get(`${t.region}|${t.decile}`) ?? this.seeds.get(t.region) ?? Int32Array.from(this.units.keys()));
     for (let s = 1; s <= sets; s++) {
       const areas: Int32Array[] = [];
-      for (const target of targets) {
-        const region = this.regionIndex.get(target.region) ?? -1;
-        const starts = this.seeds.get(`${target.region}|${target.decile}`) ?? this.seeds.get(target.region) ?? Int32Array.from(this.units.keys());
+      for (let t = 0; t < targets.length; t++) {
+        const target = targets[t]!;
+        const region = regions[t]!;
+        const starts = startsOf[t]!;
         let best = new Int32Array(0);
         for (let attempt = 0; attempt < 20 && best.length < target.size; attempt++) {
           const start = starts[Math.floor(random() * starts.length)]!;
