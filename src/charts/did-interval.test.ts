@@ -49,7 +49,8 @@ describe('did-interval', () => {
     const all = texts(chart.render(summary, state, { width: 640 }));
     expect(all).toContain('Very good health');
     expect(all).toContain('\u22120.70 pp (95% interval \u22121.20 to \u22120.20)');
-    expect(all).toContain('+0.20 pp (95% interval \u22120.20 to +0.60)');
+    // Wrapped onto two lines beside its estimate rather than one on the far side of zero.
+    expect(all.join(' ')).toContain('+0.20 pp (95% interval \u22120.20 to +0.60)');
   });
 
   it('wraps a value label on phones rather than cutting it short', () => {
@@ -59,14 +60,39 @@ describe('did-interval', () => {
     expect(all).not.toContain('\u2026');
   });
 
-  it.each(TEST_WIDTHS)('keeps value labels off the zero line at width %i', (width) => {
+  it.each(TEST_WIDTHS)('puts each value label on its estimate\'s side of zero, or under it on a backing that breaks the zero line, at width %i', (width) => {
     for (const s of [summary, mirrored(summary), nearZero(summary)]) {
       const l = chart.layout(s, state, { width });
+      const els = parseSvg(chart.render(s, state, { width }));
       const x0 = l.x(0);
+      const backings = byClass(els, 'value-backing').map((r) => ({ x: num(r, 'x'), y: num(r, 'y'), w: num(r, 'width'), h: num(r, 'height') }));
+      const estimates = byClass(els, 'estimate').map((e) => ({ x: num(e, 'cx'), y: num(e, 'cy') }));
       const values = l.labels.filter((b) => /pp|interval|\)$/.test(b.text ?? ''));
       expect(values.length).toBeGreaterThanOrEqual(state.measures.length);
-      for (const b of values) expect(b.x >= x0 + 3 || b.x + b.width <= x0 - 3, `${b.text} crosses 0`).toBe(true);
+      for (const b of values) {
+        // The estimate whose row this label is in: the nearest above it.
+        const xe = estimates.filter((e) => e.y < b.y).at(-1)!.x;
+        const sameSide = xe < x0 ? b.x + b.width <= x0 - 3 : b.x >= x0 + 3;
+        const crosses = b.x < x0 && b.x + b.width > x0;
+        if (!sameSide) {
+          expect(crosses, `${b.text} is on the far side of zero`).toBe(true);
+          const backed = backings.some((r) => r.x <= b.x && r.x + r.w >= b.x + b.width && r.y <= b.y && r.y + r.h >= b.y + b.height);
+          expect(backed, `${b.text} crosses zero without a backing`).toBe(true);
+        }
+      }
     }
+  });
+
+  it('on a phone, the real figures\' labels sit under their own estimates', () => {
+    const l = chart.layout(nearZero(summary), state, { width: 320 });
+    const els = parseSvg(chart.render(nearZero(summary), state, { width: 320 }));
+    const estimates = byClass(els, 'estimate').map((e) => num(e, 'cx'));
+    const firstLines = l.labels.filter((b) => /^[+\u2212]\d.* pp/.test(b.text ?? ''));
+    expect(firstLines).toHaveLength(estimates.length);
+    firstLines.forEach((b, i) => {
+      expect(b.x).toBeLessThanOrEqual(estimates[i]!);
+      expect(b.x + b.width).toBeGreaterThanOrEqual(estimates[i]!);
+    });
   });
 
   it.each(TEST_WIDTHS)('has no overlapping or clipped labels at width %i', (width) => {
@@ -82,7 +108,7 @@ describe('did-interval', () => {
     s.differenceInDifferences.bad_or_very_bad = { estimate: 0.0714, lower: -0.0069, upper: 0.2575 };
     const words = chart.summary(s, state);
     expect(words).toContain('0.07 pp higher for bad or very bad health (where higher is worse; 95% interval \u22120.01 to +0.26 pp, which includes zero)');
-    expect(texts(chart.render(s, state, { width: 640 }))).toContain('+0.07 pp (95% interval \u22120.01 to +0.26)');
+    expect(texts(chart.render(s, state, { width: 640 })).join(' ')).toContain('+0.07 pp (95% interval \u22120.01 to +0.26)');
     expect(chart.tableRows(s, state).rows.find((r) => r[0] === 'Bad or very bad health')).toEqual(['Bad or very bad health', 0.07, -0.01, 0.26]);
   });
 

@@ -13,6 +13,7 @@ import {
   escapeXml,
   line,
   lowerFirst,
+  rect,
   round1,
   SvgBuilder,
   textWidth,
@@ -103,6 +104,8 @@ const PAD = 8;
 const ROW_H = 64;
 /** Extra height for each further line of a row's value label. */
 const LINE_H = 14;
+/** The widest a value label on a backing wraps to: two lines of about 140 px each. */
+const BACKED_WIDTH = 170;
 
 export function layout(data: Summary, state: State, size: Size): DidLayout {
   const W = Math.max(size.width, 280);
@@ -122,33 +125,30 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
   b.text(W - PAD, 14, 'Big Local higher \u2192', { size: 12, anchor: 'end', fill: INK.muted, className: 'direction-label' });
   b.raw(`</g>`);
 
-  // Each row's value label sits under its interval, wholly on one side of the zero line (a label
-  // across the line reads as struck through), on two lines when one does not fit beside it.
+  // Each row's value label sits under its interval, on its estimate's side of the zero line, on
+  // one line or two. Where neither fits beside the line (a phone, an estimate near zero), it is
+  // centred under the estimate on a white backing that breaks the zero line: a label on the far
+  // side of zero reads as the wrong sign, and one drawn across the line as struck through.
   const x0 = x(0);
   const GAP = 6;
   const rows = measures.map((m) => {
     const d = data.differenceInDifferences[m];
     const xe = x(d.estimate);
     const one = `${fmtPp2(d.estimate)} (95% interval ${intervalText(d)})`;
-    const sides: [number, number][] = [
-      [PAD, x0 - GAP],
-      [x0 + GAP, W - PAD],
-    ];
-    // The estimate's own side first (ties: the side with more room).
-    const own = xe < x0 || (xe === x0 && x0 - PAD > W - PAD - x0) ? 0 : 1;
-    const order = [sides[own]!, sides[1 - own]!];
-    // One line beside the zero line if it fits, else wrapped onto two, then three lines.
-    const place = (maxLines: number) => {
-      for (const [a, z] of order) {
-        const lines = wrap(one, z - a, 12);
-        const w = Math.max(...lines.map((l) => textWidth(l, 12)));
-        if (lines.length <= maxLines && w <= z - a) return { lines, cx: Math.min(Math.max(xe, a + w / 2), z - w / 2) };
-      }
+    // The estimate's side (at zero itself: the side with more room).
+    const [a, z] = xe < x0 || (xe === x0 && x0 - PAD > W - PAD - x0) ? [PAD, x0 - GAP] : [x0 + GAP, W - PAD];
+    const beside = (maxLines: number) => {
+      const lines = wrap(one, z - a, 12);
+      const w = Math.max(...lines.map((l) => textWidth(l, 12)));
+      if (lines.length <= maxLines && w <= z - a) return { lines, cx: Math.min(Math.max(xe, a + w / 2), z - w / 2), backed: false };
       return undefined;
     };
-    const w1 = textWidth(one, 12);
-    const fallback = { lines: [one], cx: Math.min(Math.max(xe, PAD + w1 / 2), W - PAD - w1 / 2) };
-    const label = place(1) ?? place(2) ?? place(3) ?? fallback;
+    const under = () => {
+      const lines = wrap(one, Math.min(W - 2 * PAD, BACKED_WIDTH), 12);
+      const w = Math.max(...lines.map((l) => textWidth(l, 12)));
+      return { lines, cx: Math.min(Math.max(xe, PAD + w / 2), W - PAD - w / 2), backed: true };
+    };
+    const label = beside(1) ?? beside(2) ?? under();
     return { m, d, xe, label, height: ROW_H + (label.lines.length - 1) * LINE_H };
   });
 
@@ -194,6 +194,10 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
     b.raw(line(xl, cy - 6, xl, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
     b.raw(line(xu, cy - 6, xu, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
     b.raw(circle(xe, cy, 6.5, `class="estimate" data-value="${round2(d.estimate)}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"`));
+    if (label.backed) {
+      const w = Math.max(...label.lines.map((l) => textWidth(l, 12)));
+      b.raw(rect(label.cx - w / 2 - 3, cy + 21 - 9, w + 6, label.lines.length * LINE_H + 4, `class="value-backing" fill="#ffffff"`));
+    }
     label.lines.forEach((text, k) => {
       b.text(label.cx, centredBaseline(cy + 21 + k * LINE_H, 12), text, {
         size: 12,
