@@ -14,6 +14,8 @@ import {
   points,
   relative,
   reportCheck,
+  claimsVerdict,
+  claimStanding,
   standfirst,
   vsEnglandParagraph,
   vsSimilar,
@@ -81,6 +83,32 @@ describe('headline and standfirst follow the data', () => {
     expect(reportCheck(base)).toMatch(/^The report said very good health rose more, and bad health fell more/);
     expect(reportCheck(base)).toContain('bad or very bad health fell slightly less than in similar areas');
     expect(reportCheck(base)).toContain('Neither claim holds');
+    // Bad health's estimate points away from the claim: say how much of a bigger fall the interval leaves room for.
+    expect(reportCheck(base)).toContain('For bad health the estimate points away from the claim: a bigger fall in Big Local areas than in similar areas, by more than 0.06 points, lies outside the 95% interval.');
+    expect(reportCheck(base)).not.toContain('For very good health');
+    expect(reportCheck(base)).not.toContain('..');
+  });
+
+  it('judges each claim by its own interval', () => {
+    const did = (vg: [number, number, number], bad: [number, number, number]) => {
+      const s = structuredClone(base);
+      s.differenceInDifferences.very_good = { estimate: vg[0], lower: vg[1], upper: vg[2] };
+      s.differenceInDifferences.bad_or_very_bad = { estimate: bad[0], lower: bad[1], upper: bad[2] };
+      return claimsVerdict(s);
+    };
+    expect(claimStanding({ estimate: 0.3, lower: 0.1, upper: 0.5 }, 1)).toBe('holds');
+    expect(claimStanding({ estimate: 0.3, lower: 0.1, upper: 0.5 }, -1)).toBe('contradicted');
+    expect(claimStanding({ estimate: 0.3, lower: -0.1, upper: 0.5 }, -1)).toBe('not shown');
+    expect(did([0.1, -0.39, 0.39], [0.3, 0.1, 0.5])).toBe(
+      'The claims fare differently: the claim that very good health rose more is not shown (its interval includes zero); the claim that bad health fell more is contradicted (its interval lies wholly above zero).',
+    );
+    expect(did([0.6, 0.1, 1.1], [-0.3, -0.5, -0.1])).toContain('the claim that very good health rose more holds (its interval lies wholly above zero); the claim that bad health fell more holds (its interval lies wholly below zero)');
+    // Both estimates on the claims' sides: nothing points away, so nothing more is said.
+    expect(did([0.1, -0.2, 0.4], [-0.1, -0.3, 0.1])).toBe('Neither claim holds on the like-for-like comparison: both differences are within what chance alone produces.');
+    // Both pointing away: both said, each with its own room.
+    const away = did([-0.2, -0.5, 0.1], [0.1, -0.05, 0.25]);
+    expect(away).toContain('For very good health the estimate points away from the claim: a bigger rise in Big Local areas than in similar areas, by more than 0.10 points');
+    expect(away).toContain('For bad health the estimate points away from the claim: a bigger fall in Big Local areas than in similar areas, by more than 0.05 points');
   });
 
   it('bad health: "slightly" only while the interval includes zero', () => {

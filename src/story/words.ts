@@ -377,11 +377,46 @@ export function reportCheck(s: Summary): string {
     /about as much than/,
     'about as much as',
   );
-  const verdict =
-    includesZero(vg) && includesZero(bad)
-      ? 'Neither claim holds on the like-for-like comparison: both differences are within what chance alone produces'
-      : 'The claims fare differently: read each interval';
-  return `The report said very good health rose more, and bad health fell more, in Big Local areas than in similar areas. On the census, ${vgPart}, and ${badPart}. ${verdict}.`;
+  return `The report said very good health rose more, and bad health fell more, in Big Local areas than in similar areas. On the census, ${vgPart}, and ${badPart}. ${claimsVerdict(s)}`;
+}
+
+/**
+ * Where a claim's difference stands against its 95% interval: `sign` is the side of zero the claim
+ * needs (+1: very good health rose more; −1: bad health fell more, a negative difference).
+ */
+export function claimStanding(d: Interval, sign: 1 | -1): 'holds' | 'contradicted' | 'not shown' {
+  if (includesZero(d)) return 'not shown';
+  return Math.sign(d.estimate) === sign ? 'holds' : 'contradicted';
+}
+
+/**
+ * The verdict on both claims, each by its own interval, in whole sentences. Where neither is shown and an estimate lies
+ * on the far side of zero from its claim, says how much the interval leaves room for on the
+ * claim's side: as much as the interval allows, and no more.
+ */
+export function claimsVerdict(s: Summary): string {
+  const claims = [
+    { claim: 'very good health rose more', name: 'very good health', more: 'a bigger rise', d: s.differenceInDifferences.very_good, sign: 1 as const },
+    { claim: 'bad health fell more', name: 'bad health', more: 'a bigger fall', d: s.differenceInDifferences.bad_or_very_bad, sign: -1 as const },
+  ].map((c) => ({ ...c, standing: claimStanding(c.d, c.sign) }));
+  if (claims.every((c) => c.standing === 'not shown')) {
+    const leans = claims.flatMap(({ d, sign, name, more }) => {
+      // The interval's end on the claim's side, as a distance from zero in the claim's direction.
+      const room = round2(sign > 0 ? d.upper : -d.lower);
+      return round2(d.estimate) * sign < 0 && room > 0
+        ? [` For ${name} the estimate points away from the claim: ${more} in Big Local areas than in similar areas, by more than ${points(room, 'points', 2)}, lies outside the 95% interval.`]
+        : [];
+    });
+    return `Neither claim holds on the like-for-like comparison: both differences are within what chance alone produces.${leans.join('')}`;
+  }
+  const side = (sign: number) => (sign > 0 ? 'above' : 'below');
+  const words = ({ standing, sign }: (typeof claims)[number]) =>
+    standing === 'holds'
+      ? `holds (its interval lies wholly ${side(sign)} zero)`
+      : standing === 'contradicted'
+        ? `is contradicted (its interval lies wholly ${side(-sign)} zero)`
+        : 'is not shown (its interval includes zero)';
+  return `The claims fare differently: ${claims.map((c) => `the claim that ${c.claim} ${words(c)}`).join('; ')}.`;
 }
 
 // ---------------------------------------------------------------------------------------------
