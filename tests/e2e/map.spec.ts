@@ -59,7 +59,11 @@ test.describe('England map without JavaScript', () => {
     const box = page.locator('.emap-figure .table-scroll');
     await box.scrollIntoViewIfNeeded();
     const within = await box.evaluate((el) => {
-      el.scrollLeft = 200;
+      // Far enough that the first group's first column (after the names and the regions) has
+      // gone 40 px under the names, while the rest of the group is still in view.
+      const group = el.querySelector('thead th.colgroup')!;
+      const pinned = el.querySelector('thead th')!;
+      el.scrollLeft = group.getBoundingClientRect().left - pinned.getBoundingClientRect().right + 40;
       el.scrollTop = 400;
       const b = el.getBoundingClientRect();
       // The cell drawn at a point of the box, as a reader sees it.
@@ -69,7 +73,18 @@ test.describe('England map without JavaScript', () => {
         return r.top > b.top + 120 && r.bottom < b.bottom;
       });
       const r = name!.getBoundingClientRect();
+      // The first group's label, whose first column has scrolled under the names: it stops beside them.
+      const label = el.querySelector('thead .colgroup__label')!;
+      const l = label.getBoundingClientRect();
+      const centre = document.elementFromPoint(l.left + l.width / 2, l.top + l.height / 2);
       return {
+        label: {
+          text: label.textContent,
+          besideNames: l.left >= r.right - 1 && l.right <= b.right,
+          seen: centre === label || label.contains(centre),
+          // Its group's first column has indeed scrolled under the names.
+          columnUnder: label.closest('th')!.getBoundingClientRect().left < r.right,
+        },
         scrolled: el.scrollLeft > 0 && el.scrollTop > 0,
         // The top-left corner shows the first column's head, the top edge the other heads, and a
         // row's name sits at the box's left edge.
@@ -82,6 +97,7 @@ test.describe('England map without JavaScript', () => {
     expect(within.nameAtLeft).toBe(true);
     expect(within.corner).toBe('Local authority');
     expect(within.headsOnTop).toBe(true);
+    expect(within.label).toEqual({ text: 'Very good health', besideNames: true, seen: true, columnUnder: true });
   });
 });
 
