@@ -14,6 +14,10 @@ import {
   points,
   relative,
   reportCheck,
+  onlyJust,
+  placeboStanding,
+  EDGE_P,
+  vsSimilarParagraph,
   claimsVerdict,
   claimStanding,
   standfirst,
@@ -77,16 +81,35 @@ describe('headline and standfirst follow the data', () => {
     expect(sf).toContain('against a rise of 2.0 points in places with similar levels of deprivation (and a rise of 1.3 points across England as a whole)');
     expect(sf).toContain('The share in bad or very bad health fell by 0.5 points, against a fall of 0.6 points in similar places.');
     expect(sf).toContain('Both gaps are too small to tell apart from chance.');
-    expect(sf).toContain('a Big Local advantage in very good health of more than 0.45 points (about a fifth of the rise itself) lies outside the 95% interval');
+    expect(sf).toContain('On this comparison, the 95% interval rules out a Big Local advantage in very good health of more than 0.45 points (about a fifth of the rise itself).');
     expect(description(base)).toBe('Census 2011–2021 in Big Local areas: very good health +2.1 pp (similar areas +2.0 pp), bad health −0.5 pp (−0.6 pp).');
     expect(description(base).length).toBeLessThanOrEqual(160);
     expect(reportCheck(base)).toMatch(/^The report said very good health rose more, and bad health fell more/);
     expect(reportCheck(base)).toContain('bad or very bad health fell slightly less than in similar areas');
     expect(reportCheck(base)).toContain('Neither claim holds');
     // Bad health's estimate points away from the claim: say how much of a bigger fall the interval leaves room for.
-    expect(reportCheck(base)).toContain('For bad health the estimate points away from the claim: a bigger fall in Big Local areas than in similar areas, by more than 0.06 points, lies outside the 95% interval.');
+    expect(reportCheck(base)).toContain('For bad health the estimate points away from the claim: the 95% interval rules out a bigger fall in Big Local areas than in similar areas of more than 0.06 points.');
     expect(reportCheck(base)).not.toContain('For very good health');
     expect(reportCheck(base)).not.toContain('..');
+  });
+
+  it('gives the two changes unrounded where the rounded shares would not add up to the rounded change', () => {
+    // Similar areas 43.64% to 45.66%: printed "43.6% to 45.7%" beside "+2.0".
+    const apart = makeSummary({ bl: 2.12, en: 1.32, sim: 2.02, did: [0.1, -0.28, 0.5] });
+    apart.groups.similar_areas = structuredClone(apart.groups.similar_areas);
+    const g = apart.groups.similar_areas;
+    g.pct2011.very_good = 43.64;
+    g.pct2021.very_good = 45.66;
+    g.changePp.very_good = 2.02;
+    expect(vsSimilarParagraph(apart)).toContain('Before rounding, the changes were +2.12 points in Big Local areas and +2.02 in similar areas.');
+    // Where the printed figures agree, nothing more is said.
+    g.pct2011.very_good = 43.66;
+    g.pct2021.very_good = 45.68;
+    const bl = apart.groups.big_local;
+    bl.pct2011.very_good = 43.09;
+    bl.pct2021.very_good = 45.21;
+    bl.changePp.very_good = 2.12;
+    expect(vsSimilarParagraph(apart)).not.toContain('Before rounding');
   });
 
   it('judges each claim by its own interval', () => {
@@ -107,8 +130,8 @@ describe('headline and standfirst follow the data', () => {
     expect(did([0.1, -0.2, 0.4], [-0.1, -0.3, 0.1])).toBe('Neither claim holds on the like-for-like comparison: both differences are within what chance alone produces.');
     // Both pointing away: both said, each with its own room.
     const away = did([-0.2, -0.5, 0.1], [0.1, -0.05, 0.25]);
-    expect(away).toContain('For very good health the estimate points away from the claim: a bigger rise in Big Local areas than in similar areas, by more than 0.10 points');
-    expect(away).toContain('For bad health the estimate points away from the claim: a bigger fall in Big Local areas than in similar areas, by more than 0.05 points');
+    expect(away).toContain('For very good health the estimate points away from the claim: the 95% interval rules out a bigger rise in Big Local areas than in similar areas of more than 0.10 points.');
+    expect(away).toContain('For bad health the estimate points away from the claim: the 95% interval rules out a bigger fall in Big Local areas than in similar areas of more than 0.05 points.');
   });
 
   it('bad health: "slightly" only while the interval includes zero', () => {
@@ -253,6 +276,26 @@ describe('how far the finding holds, in words that follow robustness.json', () =
     growthBands: makeGrowthBands(),
     intervals: { method: 'placebo', sets: 1000, ...makeSummary({ bl: 2.12, en: 1.32, sim: 2.02, did: [0.1, -0.28, 0.5] }).differenceInDifferences, very_good: interval(0.1, -0.28, 0.5), bad_or_very_bad: interval(0.07, -0.06, 0.21) },
     areaDifferences: { very_good: { mean: 0, median: -0.3, above: 66, below: 84, equal: 0 }, bad_or_very_bad: { mean: 0, median: 0.2, above: 92, below: 58, equal: 0 } },
+  });
+
+  it('says a gap is "only just" within chance where the placebo test puts it at the edge, in the standfirst and the verdict alike', () => {
+    const base = makeSummary({ bl: 2.12, en: 1.32, sim: 2.02, did: [0.1, -0.28, 0.5] });
+    // Bad health at p = 0.067: at the edge, as the placebo paragraph says.
+    const r = robustness(0.45, 0.96, 12.6);
+    expect(onlyJust(r)).toBe(', the one for bad health only just');
+    expect(placeboParagraph(r)).toContain('at the edge of what chance produces');
+    expect(standfirst(base, r)).toContain('Both gaps are too small to tell apart from chance, the one for bad health only just.');
+    expect(reportCheck(base, r)).toContain('both differences are within what chance alone produces, the one for bad health only just.');
+    // Both at the edge; neither; and without the placebo test, nothing is added.
+    expect(onlyJust(robustness(0.45, 0.08, 12.6))).toBe(', both only just');
+    const clear = structuredClone(r);
+    clear.placebo.measures.bad_or_very_bad.p = 0.4;
+    expect(onlyJust(clear)).toBe('');
+    expect(standfirst(base, clear)).toContain('Both gaps are too small to tell apart from chance.');
+    expect(standfirst(base)).toContain('Both gaps are too small to tell apart from chance.');
+    expect(placeboStanding(0.049)).toBe('unusual');
+    expect(placeboStanding(0.05)).toBe('edge');
+    expect(placeboStanding(EDGE_P)).toBe('unremarkable');
   });
 
   it('counts the intervals that include zero and names the extremes without their brackets', () => {

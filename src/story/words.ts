@@ -9,7 +9,7 @@
  * flipped.
  */
 import type { BigLocalArea, GroupId, GrowthBand, HealthMeasure, Interval, Place, ReferenceFigure, Robustness, RobustnessMeasure, Summary } from '../data/schema.ts';
-import { CONFIDENCE_LEVELS, FAST_GROWTH_PCT, type FootprintConfidence } from '../data/schema.ts';
+import { CONFIDENCE_LEVELS, FAST_GROWTH_PCT, ROBUSTNESS_MEASURES, type FootprintConfidence } from '../data/schema.ts';
 import { displaySign, fmtPct, fmtSigned, round1, upperFirst } from '../charts/svg.ts';
 import { areaCounts, includesZero, residentsChangePct } from '../charts/words.ts';
 // Two decimals: the specifications differ by hundredths, which one decimal would hide.
@@ -141,7 +141,7 @@ export function ruledOut(s: Summary): string | null {
 }
 
 /** The standfirst: both of the report's claims against similar places, England for scale, and what is ruled out. */
-export function standfirst(s: Summary): string {
+export function standfirst(s: Summary, r?: Robustness): string {
   const m: HealthMeasure = 'very_good';
   const bl = changeOf(s, 'big_local', m);
   const en = changeOf(s, 'england', m);
@@ -160,12 +160,12 @@ export function standfirst(s: Summary): string {
       : `The share in bad or very bad health ${moved(blBad)} by ${points(blBad, 'points')}, against ${changePhrase(simBad)} in similar places.`;
   const both = [s.differenceInDifferences[m], s.differenceInDifferences[b]];
   const chance = both.every(includesZero)
-    ? 'Both gaps are too small to tell apart from chance'
+    ? `Both gaps are too small to tell apart from chance${onlyJust(r)}`
     : both.some(includesZero)
       ? 'One of the gaps is too small to tell apart from chance'
       : 'Both gaps are bigger than chance alone would easily explain, though that does not show what caused them';
   const out = ruledOut(s);
-  return `${first} ${second} ${chance}.${out ? ` On this comparison, ${out} lies outside the 95% interval.` : ''}`;
+  return `${first} ${second} ${chance}.${out ? ` On this comparison, the 95% interval rules out ${out}.` : ''}`;
 }
 
 /** A one-line description for search results and share cards (≤ ~160 characters). */
@@ -249,9 +249,21 @@ export function vsSimilarParagraph(s: Summary, m: HealthMeasure = 'very_good'): 
         : `the ${label} share ${moved(sim)} by ${points(sim, 'points')}, ${small ? 'a little ' : ''}${rel === 'more than' ? 'less' : 'more'} than in Big Local areas`;
   const en = s.groups.england.changePp[m];
   const sharedByDeprivedPlaces = small && Math.abs(round1(bl) - round1(en)) > Math.abs(round1(bl) - round1(sim));
+  // The chart beside this step prints each group's shares and change to one decimal: where the
+  // rounded shares' difference is not the rounded change ("43.6% to 45.7%", "+2.0"), the reader
+  // gets the two changes as they are, since their gap is the point of the comparison.
+  const roundedApart = (g: 'big_local' | 'similar_areas') => {
+    const x = s.groups[g];
+    return round1(round1(x.pct2021[m]) - round1(x.pct2011[m])) !== round1(x.changePp[m]);
+  };
+  const exact =
+    roundedApart('big_local') || roundedApart('similar_areas')
+      ? ` Before rounding, the changes were ${fmtSigned2(bl)} points in Big Local areas and ${fmtSigned2(sim)} in similar areas.`
+      : '';
   return (
     `England as a whole is not a fair yardstick: Big Local areas were chosen because they had missed out, and poorer places differ in many ways. ` +
     `So we also compare each area with neighbourhoods in the same region that have the same mix of deprivation. In those similar places, ${cmp}.` +
+    exact +
     (sharedByDeprivedPlaces ? ` Most of Big Local’s lead over England was shared by similar places.` : '')
   );
 }
@@ -365,7 +377,7 @@ export function footprintCaveat(s: Summary): string {
  * What the census says about each of the report's two claims: that very good health rose more, and
  * bad health fell more, in Big Local areas than in similar areas.
  */
-export function reportCheck(s: Summary): string {
+export function reportCheck(s: Summary, r?: Robustness): string {
   const vg = s.differenceInDifferences.very_good;
   const bad = s.differenceInDifferences.bad_or_very_bad;
   const blVg = changeOf(s, 'big_local', 'very_good');
@@ -377,7 +389,7 @@ export function reportCheck(s: Summary): string {
     /about as much than/,
     'about as much as',
   );
-  return `The report said very good health rose more, and bad health fell more, in Big Local areas than in similar areas. On the census, ${vgPart}, and ${badPart}. ${claimsVerdict(s)}`;
+  return `The report said very good health rose more, and bad health fell more, in Big Local areas than in similar areas. On the census, ${vgPart}, and ${badPart}. ${claimsVerdict(s, r)}`;
 }
 
 /**
@@ -394,7 +406,7 @@ export function claimStanding(d: Interval, sign: 1 | -1): 'holds' | 'contradicte
  * on the far side of zero from its claim, says how much the interval leaves room for on the
  * claim's side: as much as the interval allows, and no more.
  */
-export function claimsVerdict(s: Summary): string {
+export function claimsVerdict(s: Summary, r?: Robustness): string {
   const claims = [
     { claim: 'very good health rose more', name: 'very good health', more: 'a bigger rise', d: s.differenceInDifferences.very_good, sign: 1 as const },
     { claim: 'bad health fell more', name: 'bad health', more: 'a bigger fall', d: s.differenceInDifferences.bad_or_very_bad, sign: -1 as const },
@@ -404,10 +416,10 @@ export function claimsVerdict(s: Summary): string {
       // The interval's end on the claim's side, as a distance from zero in the claim's direction.
       const room = round2(sign > 0 ? d.upper : -d.lower);
       return round2(d.estimate) * sign < 0 && room > 0
-        ? [` For ${name} the estimate points away from the claim: ${more} in Big Local areas than in similar areas, by more than ${points(room, 'points', 2)}, lies outside the 95% interval.`]
+        ? [` For ${name} the estimate points away from the claim: the 95% interval rules out ${more} in Big Local areas than in similar areas of more than ${points(room, 'points', 2)}.`]
         : [];
     });
-    return `Neither claim holds on the like-for-like comparison: both differences are within what chance alone produces.${leans.join('')}`;
+    return `Neither claim holds on the like-for-like comparison: both differences are within what chance alone produces${onlyJust(r)}.${leans.join('')}`;
   }
   const side = (sign: number) => (sign > 0 ? 'above' : 'below');
   const words = ({ standing, sign }: (typeof claims)[number]) =>
@@ -441,9 +453,31 @@ export function robustnessParagraph(r: Robustness, m: RobustnessMeasure = 'very_
 /** A specification's label, lower-cased and without its bracketed detail, for use inside a sentence. */
 const shortLabel = (t: string) => (t.charAt(0).toLowerCase() + t.slice(1)).replace(/ \([^)]*\)$/, '');
 
+/** Where a placebo p-value puts a real difference: beyond chance by the usual test, at its edge, or neither. */
+export function placeboStanding(p: number): 'unusual' | 'edge' | 'unremarkable' {
+  return p < 0.05 ? 'unusual' : p < EDGE_P ? 'edge' : 'unremarkable';
+}
+
+/** Below this placebo p (and at or above 0.05), a difference is at the edge of what chance produces. */
+export const EDGE_P = 0.1;
+
+/**
+ * ", the one for bad health only just": said after "within chance" for each measure whose real
+ * difference is at the edge of the placebo sets (placeboStanding), so that a sentence about both
+ * gaps claims no more certainty for the borderline one than the placebo paragraph does.
+ */
+export function onlyJust(r: Robustness | undefined): string {
+  if (!r) return '';
+  const names: Record<RobustnessMeasure, string> = { very_good: 'very good health', bad_or_very_bad: 'bad health' };
+  const edge = ROBUSTNESS_MEASURES.filter((m) => placeboStanding(r.placebo.measures[m].p) === 'edge');
+  if (edge.length === 0) return '';
+  return edge.length === ROBUSTNESS_MEASURES.length ? ', both only just' : `, the one for ${names[edge[0]!]} only just`;
+}
+
 /** The placebo test in words: where the real values fall among sets of similar neighbourhoods. */
 export function placeboParagraph(r: Robustness): string {
-  const judge = (p: number) => (p < 0.05 ? 'unusual, by the usual test' : p < 0.1 ? 'at the edge of what chance produces' : 'unremarkable');
+  const words = { unusual: 'unusual, by the usual test', edge: 'at the edge of what chance produces', unremarkable: 'unremarkable' } as const;
+  const judge = (p: number) => words[placeboStanding(p)];
   const one = (m: RobustnessMeasure) => {
     const p = r.placebo.measures[m];
     const label = m === 'very_good' ? 'very good' : 'bad or very bad';
