@@ -5,7 +5,7 @@
 import { MEASURE_LABELS, type BigLocalArea, type HealthChange, type HealthMeasure, type Place } from '../data/constants.ts';
 import { dumbbell, type DumbbellLayout, type DumbbellRow } from './dumbbell.ts';
 import { lowerFirst, round1, type RenderOptions, type Size, type TableData, chartRenderer } from './svg.ts';
-import { changeMovement, comparisons, fromTo, ladPhrase } from './words.ts';
+import { changeMovement, comparisons, fromTo, ladLabel, ladPhrase } from './words.ts';
 
 export const id = 'area-change';
 
@@ -40,7 +40,7 @@ function rowsOf(data: Data, state: State): Row[] {
   return [
     { key: data.area.code, label: data.area.name, phrase: data.area.name, colour: 'area', health: data.area.health },
     { key: 'comparator', label: 'Its similar areas', phrase: 'its similar areas', colour: 'comparator', health: data.area.comparator },
-    { key: data.lad.code, label: data.lad.name, phrase: ladPhrase(data.area.name, data.lad.name), colour: 'lad', health: data.lad.health },
+    { key: data.lad.code, label: ladLabel(data.area.name, data.lad.name), phrase: ladPhrase(data.area.name, data.lad.name), colour: 'lad', health: data.lad.health },
     { key: 'england', label: 'England', phrase: 'England', colour: 'england', health: data.england },
   ];
 }

@@ -14,7 +14,7 @@ import * as groupComparison from './group-comparison.ts';
 import * as placebo from './placebo.ts';
 import * as robustness from './robustness.ts';
 import type { RenderOptions, Size, TableData } from './svg.ts';
-import { footprintSourceNote } from './words.ts';
+import { areaCaveatNote, footprintSourceNote } from './words.ts';
 
 export const CHART_IDS = [
   'england-health',
@@ -98,8 +98,10 @@ export const charts: ChartRegistry = {
     id: 'did-interval',
     source: (d) => `${CENSUS}. ${FOOTPRINTS}. ${placeboIntervalNote(d.interval.sets)}`,
   },
-  'area-change': { ...pick(areaChange), id: 'area-change', source: () => `${CENSUS}. ${FOOTPRINTS}.` },
-  'area-health': { ...pick(areaHealth), id: 'area-health', source: () => `${CENSUS}. ${FOOTPRINTS}.` },
+  // An area's health charts carry its caveat (fast growth, a rough footprint) in their source line,
+  // so that an embed, a download or a share card of Dartford's +13 pp says why it moved.
+  'area-change': { ...pick(areaChange), id: 'area-change', source: (d) => withCaveat(`${CENSUS}. ${FOOTPRINTS}.`, d.area) },
+  'area-health': { ...pick(areaHealth), id: 'area-health', source: (d) => withCaveat(`${CENSUS}. ${FOOTPRINTS}.`, d.area) },
   'england-map': { ...pick(englandMap), id: 'england-map', source: (d) => `${CENSUS}. ${BOUNDARIES}. ${footprintSourceNote(d.areas)}` },
   'area-map': { ...pick(areaMap), id: 'area-map', source: (d) => `${CENSUS}. ${BOUNDARIES}. ${footprintSourceNote([d.area])}` },
   placebo: {
@@ -114,6 +116,11 @@ export const charts: ChartRegistry = {
     source: (d) => `${CENSUS}. ${FOOTPRINTS}. ${placeboIntervalNote(d.intervals.sets)} Each specification’s bootstrap interval is stretched, side by side, as much as the main one’s is.`,
   },
 };
+
+function withCaveat(source: string, area: BigLocalArea): string {
+  const note = areaCaveatNote(area);
+  return note ? `${source} ${note}` : source;
+}
 
 function pick<D, S>(m: Omit<ChartModule<D, S>, 'id' | 'source'>): Omit<ChartModule<D, S>, 'id' | 'source'> {
   return {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FAST_GROWTH_PCT, healthChange, type BigLocalArea } from '../data/constants.ts';
 import { change, countsFromShares, makeArea } from './fixtures.ts';
-import { areaCaveat, fmtChangePct, grewFast, ladPhrase, lowConfidence, residentsChangePct, residentsLine } from './words.ts';
+import { areaCaveat, areaCaveatNote, fmtChangePct, grewFast, ladLabel, ladPhrase, lowConfidence, residentsChangePct, residentsLine } from './words.ts';
+import { charts } from './registry.ts';
 
 const s = (vg: number) => ({ very_good: vg, good: 34, fair: 100 - vg - 34 - 7, bad: 5.2, very_bad: 1.8 });
 /** An area whose residents went from r2011 to r2021 and whose very good health rose by `vg` pp. */
@@ -58,6 +59,35 @@ describe('areaCaveat', () => {
   it('says nothing for an area with steady residents and a surer footprint', () => {
     expect(areaCaveat(areaWith(1000, 1100, 3))).toBeNull();
     expect(areaCaveat(areaWith(1000, 1100, 3, 'medium'))).toBeNull();
+  });
+});
+
+describe('areaCaveatNote', () => {
+  it('puts the caveat in one sentence for the source line of the area’s charts, from its own numbers', () => {
+    expect(areaCaveatNote(areaWith(4463, 7407, 13, 'low'))).toBe(
+      'Read with care: its residents grew 66% (4,463 to 7,407), so its changes may reflect who lives there now more than anyone’s health; its footprint was placed from a rough location only.',
+    );
+    expect(areaCaveatNote(areaWith(2000, 3100, 5.2))).toBe('Read with care: its residents grew 55% (2,000 to 3,100), so its changes may reflect who lives there now more than anyone’s health.');
+    expect(areaCaveatNote(areaWith(1000, 1050, -1.2, 'low'))).toBe('Read with care: its footprint was placed from a rough location only.');
+    expect(areaCaveatNote(areaWith(1000, 1100, 3, 'medium'))).toBeNull();
+  });
+
+  it('travels with the area’s health charts: their source line ends with it, and only where it applies', () => {
+    const flagged = areaWith(4463, 7407, 13, 'low');
+    for (const chart of [charts['area-change'], charts['area-health']]) {
+      const source = chart.source({ area: flagged, lad: { code: 'E0', name: 'Somewhere', health: flagged.health }, england: flagged.health } as never);
+      expect(source).toMatch(/^Source: ONS/);
+      expect(source.endsWith(areaCaveatNote(flagged)!)).toBe(true);
+      const steady = areaWith(1000, 1100, 3, 'medium');
+      expect(chart.source({ area: steady, lad: { code: 'E0', name: 'Somewhere', health: steady.health }, england: steady.health } as never)).not.toContain('Read with care');
+    }
+  });
+});
+
+describe('ladLabel', () => {
+  it('tells the local authority from an area of the same name in a chart row', () => {
+    expect(ladLabel('Dartford', 'Dartford')).toBe('Dartford (local authority)');
+    expect(ladLabel('Aberfeldy', 'Tower Hamlets')).toBe('Tower Hamlets');
   });
 });
 

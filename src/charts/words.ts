@@ -212,10 +212,33 @@ export function areaCaveat(area: BigLocalArea, m: HealthMeasure = 'very_good'): 
 }
 
 /**
+ * The same caveat in one sentence, for the source line under an area's charts: what an embed, a
+ * downloaded SVG or PNG, or a share card carries away from the area page, which explains it in full
+ * (areaCaveat). Null when neither flag applies.
+ */
+export function areaCaveatNote(area: BigLocalArea): string | null {
+  const parts: string[] = [];
+  if (grewFast(area)) {
+    const pct = Math.round(residentsChangePct(area)!);
+    parts.push(
+      `its residents grew ${pct}% (${nf.format(area.health.counts2011.residents)} to ${nf.format(area.health.counts2021.residents)}), ` +
+        'so its changes may reflect who lives there now more than anyone’s health',
+    );
+  }
+  if (lowConfidence(area)) parts.push('its footprint was placed from a rough location only');
+  return parts.length ? `Read with care: ${parts.join('; ')}.` : null;
+}
+
+/**
  * How a sentence names an area's local authority: "the local authority of Dartford" where the
  * area shares the authority's name (so "a bigger rise than in Dartford" cannot be read as the
  * area itself), else the authority's name.
  */
 export function ladPhrase(areaName: string, ladName: string): string {
   return areaName.trim().toLowerCase() === ladName.trim().toLowerCase() ? `the local authority of ${ladName}` : ladName;
+}
+
+/** A chart row's or table row's name for the area's local authority: "Dartford (local authority)" beside the area Dartford. */
+export function ladLabel(areaName: string, ladName: string): string {
+  return areaName.trim().toLowerCase() === ladName.trim().toLowerCase() ? `${ladName} (local authority)` : ladName;
 }

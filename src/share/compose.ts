@@ -119,9 +119,13 @@ export function ogSvg(r: RenderedState): string {
   if (titleLines.length > 3) titleLines = [...titleLines.slice(0, 2), truncate(`${titleLines[2]} ${titleLines[3]}`, inner - 40, 34, true)];
   const title = textLines(titleLines, pad, y, 34, 42, `font-weight="700" fill="${INK}"`);
   y += (titleLines.length - 1) * 42 + 26;
-  const footer = H - pad + 8;
+  // The source on up to three lines, the last cut short if need be: an area's caveat comes at its
+  // end ("Read with care: …"), and a card that travels without the page must keep it.
+  const wrapped = wrap(r.source, inner, 16);
+  const srcLines = wrapped.length <= 3 ? wrapped : [...wrapped.slice(0, 2), truncate(wrapped.slice(2).join(' '), inner, 16)];
+  const footer = H - pad + 8 - (srcLines.length - 1) * 20;
   const availH = footer - 34 - y;
-  const source = textLines([truncate(r.source, inner, 16)], pad, footer, 16, 20, `fill="${MUTED}"`);
+  const source = textLines(srcLines, pad, footer, 16, 20, `fill="${MUTED}"`);
 
   const { w, h } = svgSize(r.svgWide);
   let body: string;
