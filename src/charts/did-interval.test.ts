@@ -65,7 +65,7 @@ describe('did-interval', () => {
       const l = chart.layout(s, state, { width });
       const els = parseSvg(chart.render(s, state, { width }));
       const x0 = l.x(0);
-      const backings = byClass(els, 'value-backing').map((r) => ({ x: num(r, 'x'), y: num(r, 'y'), w: num(r, 'width'), h: num(r, 'height') }));
+      const backings = byClass(els, 'text-backing').map((r) => ({ x: num(r, 'x'), y: num(r, 'y'), w: num(r, 'width'), h: num(r, 'height') }));
       const estimates = byClass(els, 'estimate').map((e) => ({ x: num(e, 'cx'), y: num(e, 'cy') }));
       const values = l.labels.filter((b) => /pp|interval|\)$/.test(b.text ?? ''));
       expect(values.length).toBeGreaterThanOrEqual(state.measures.length);

@@ -13,7 +13,6 @@ import {
   escapeXml,
   line,
   lowerFirst,
-  rect,
   round1,
   SvgBuilder,
   textWidth,
@@ -178,8 +177,8 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
         `${MEASURE_LABELS[m]}: ${fmtPp2(d.estimate)} (95% interval ${fmtPp2(d.lower)} to ${fmtPp2(d.upper)})${hint ? `; ${hint}` : ''}`,
       )}</title>`,
     );
-    // Halo: on phones a long label reaches across the zero line.
-    b.text(PAD, y0 + 15, MEASURE_LABELS[m], { size: 13, bold: true, fill: INK.text, halo: true, className: 'row-label' });
+    // Boxed: on phones a long label reaches across the zero line, which stops at it.
+    b.text(PAD, y0 + 15, MEASURE_LABELS[m], { size: 13, bold: true, fill: INK.text, backing: true, className: 'row-label' });
     // Which way is better for this measure, at the right of its label: "Big Local higher" is the
     // better result for very good health and the worse one for bad health. Shortened to an arrow
     // when the label leaves too little room.
@@ -194,16 +193,13 @@ export function layout(data: Summary, state: State, size: Size): DidLayout {
     b.raw(line(xl, cy - 6, xl, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
     b.raw(line(xu, cy - 6, xu, cy + 6, `class="interval-cap" stroke="${colour}" stroke-width="2"`));
     b.raw(circle(xe, cy, 6.5, `class="estimate" data-value="${round2(d.estimate)}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"`));
-    if (label.backed) {
-      const w = Math.max(...label.lines.map((l) => textWidth(l, 12)));
-      b.raw(rect(label.cx - w / 2 - 3, cy + 21 - 9, w + 6, label.lines.length * LINE_H + 4, `class="value-backing" fill="#ffffff"`));
-    }
     label.lines.forEach((text, k) => {
       b.text(label.cx, centredBaseline(cy + 21 + k * LINE_H, 12), text, {
         size: 12,
         anchor: 'middle',
         fill: INK.text,
-        halo: true,
+        // Across the zero line, on a box that breaks it; beside it, a halo over the grid is enough.
+        ...(label.backed ? { backing: true } : { halo: true }),
         className: 'value',
       });
     });

@@ -110,6 +110,19 @@ describe('robustness', () => {
     expect(t.rows.find((r) => r[0] === 'Only the footprints of high confidence (or official)')?.[5]).toBe(19);
   });
 
+  it.each(TEST_WIDTHS)('stops the grid and zero line at the words: every label and value is boxed, at width %i', (width) => {
+    const els = parseSvg(chart.render(makeRobustness(), chart.defaultState, { width }));
+    const boxes = byClass(els, 'text-backing').map((r) => ({ x: num(r, 'x'), y: num(r, 'y'), w: num(r, 'width'), h: num(r, 'height') }));
+    const words = [...byClass(els, 'row-label'), ...byClass(els, 'value'), ...byClass(els, 'group-heading')];
+    expect(words.length).toBeGreaterThan(10);
+    for (const t of words) {
+      const x = num(t, 'x');
+      const y = num(t, 'y');
+      // The box behind a text holds its anchor point and its baseline.
+      expect(boxes.some((b) => b.x <= x + 0.5 && b.x + b.w >= x - 0.5 && b.y <= y && b.y + b.h >= y), `${x},${y}`).toBe(true);
+    }
+  });
+
   it.each(TEST_WIDTHS)('has no overlapping or clipped labels at width %i', (width) => {
     for (const d of [data, mirrored(data), oneClearOfZero(data)]) {
       for (const s of [state, bad]) {

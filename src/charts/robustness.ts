@@ -163,7 +163,7 @@ export function layout(data: Robustness, state: State, size: Size): RobustnessLa
     const main = r.specification === 'main';
     const colour = main ? GROUP_COLOURS.big_local : INK.axis;
     if (p.heading) {
-      b.text(PAD, p.headingY, p.heading, { size: 13, bold: true, fill: INK.text, halo: true, className: 'group-heading' });
+      b.text(PAD, p.headingY, p.heading, { size: 13, bold: true, fill: INK.text, backing: true, className: 'group-heading' });
     }
     b.raw(
       `<g class="row${main ? ' row--main' : ''}" data-specification="${escapeXml(r.specification)}" data-group="${r.group}">` +
@@ -180,7 +180,8 @@ export function layout(data: Robustness, state: State, size: Size): RobustnessLa
         size: LABEL_SIZE,
         bold: main,
         fill: INK.text,
-        halo: main ? INK.highlight : true,
+        // Boxed, so the grid and zero line stop at the words rather than running through them.
+        backing: main ? INK.highlight : true,
         className: 'row-label',
       });
     });
@@ -200,7 +201,7 @@ export function layout(data: Robustness, state: State, size: Size): RobustnessLa
       bold: main,
       anchor: 'end',
       fill: main ? GROUP_COLOURS.big_local : INK.text,
-      halo: main ? INK.highlight : true,
+      backing: main ? INK.highlight : true,
       className: 'value',
     });
     b.raw(`</g>`);

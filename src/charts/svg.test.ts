@@ -145,6 +145,27 @@ describe('SvgBuilder', () => {
     expect(box.y).toBeLessThan(20);
     expect(b.labels).toHaveLength(1);
   });
+  it('draws a backing box behind the whole line, before the text, in the colour asked for', () => {
+    const b = new SvgBuilder();
+    const box = b.text(100, 50, 'Very good health', { anchor: 'middle', size: 13, bold: true, backing: '#e6f2ef' });
+    const [backing, text] = parseSvg(`<svg>${b.toString()}</svg>`).slice(1);
+    expect(backing!.name).toBe('rect');
+    expect(backing!.attrs.fill).toBe('#e6f2ef');
+    expect(text!.name).toBe('text');
+    // It covers the text's box on every side.
+    const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(backing!.attrs[k]));
+    expect(x).toBeLessThanOrEqual(box.x);
+    expect(y).toBeLessThanOrEqual(box.y);
+    expect(x! + w!).toBeGreaterThanOrEqual(box.x + box.width);
+    expect(y! + h!).toBeGreaterThanOrEqual(box.y + box.height);
+    // White by default; none unless asked.
+    const plain = new SvgBuilder();
+    plain.text(0, 10, 'a', { backing: true });
+    expect(plain.toString()).toMatch(/^<rect [^>]*fill="#ffffff"/);
+    const none = new SvgBuilder();
+    none.text(0, 10, 'a', { halo: true });
+    expect(none.toString()).not.toContain('<rect');
+  });
   it('never draws text smaller than 12px', () => {
     const b = new SvgBuilder();
     b.text(0, 0, 'x', { size: 9 });

@@ -259,6 +259,11 @@ export interface TextOptions {
   className?: string;
   /** Draw a halo behind the glyphs (for text over lines): true for white, or a colour. */
   halo?: boolean | string;
+  /**
+   * Draw a box behind the whole line (true for white, or a colour): for text that grid or zero
+   * lines would otherwise run through, which a halo only breaks under the glyphs themselves.
+   */
+  backing?: boolean | string;
   /** Extra raw attributes (already escaped). */
   attrs?: string;
 }
@@ -312,8 +317,14 @@ export class SvgBuilder {
     ]
       .filter(Boolean)
       .join(' ');
-    this.parts.push(`<text ${attrs}>${escapeXml(content)}</text>`);
     const box = textBox(x, baseline, content, { ...o, size });
+    if (o.backing) {
+      // A little wider than the estimated text, which a reader's font may exceed by a few per cent.
+      const padX = 3;
+      const fill = typeof o.backing === 'string' ? o.backing : '#ffffff';
+      this.parts.push(rect(box.x - padX, box.y - 1, box.width + 2 * padX, box.height + 2, `class="text-backing" fill="${escapeXml(fill)}"`));
+    }
+    this.parts.push(`<text ${attrs}>${escapeXml(content)}</text>`);
     this.labels.push(box);
     return box;
   }
