@@ -26,9 +26,19 @@ describe('placebo', () => {
       const bs = chart.bins(data, s);
       expect(bs.reduce((a, b) => a + b.sets, 0)).toBe(data.placebo.draws[s.measure].length);
       for (let i = 1; i < bs.length; i++) expect(bs[i]!.from).toBe(bs[i - 1]!.to);
+      for (const b of bs) expect(b.to).toBeGreaterThan(b.from);
       expect(bs.length).toBeGreaterThan(10);
       expect(bs.length).toBeLessThan(40);
     }
+  });
+
+  it('makes no bin of no width where the domain ends on a tick (the real data: −0.50 to +0.76, domain to 1.0)', () => {
+    const edge = structuredClone(data);
+    edge.placebo.draws.very_good = [-0.5, -0.2, 0, 0.1, 0.3, 0.76];
+    const bs = chart.bins(edge, state);
+    expect(bs.at(-1)!.to).toBe(1);
+    for (const b of bs) expect(b.to, `${b.from} to ${b.to}`).toBeGreaterThan(b.from);
+    expect(bs.reduce((a, b) => a + b.sets, 0)).toBe(6);
   });
 
   it('draws bar heights on the sets scale and the real value and zero on the difference scale', () => {

@@ -70,7 +70,9 @@ export function bins(data: Robustness, state: State): PlaceboBin[] {
   const m = robustnessMeasureOf(state);
   const draws = data.placebo.draws[m];
   const domain = domainOf(draws, data.placebo.measures[m].real);
-  const thresholds = scaleLinear().domain(domain).ticks(24);
+  // Only thresholds inside the domain: one at its upper end would make a last bin of no width
+  // ("1.00 to 1.00"), empty, in the table and the downloads.
+  const thresholds = scaleLinear().domain(domain).ticks(24).filter((t) => t > domain[0]! && t < domain[1]!);
   return bin()
     .domain(domain)
     .thresholds(thresholds)(draws)
