@@ -139,6 +139,13 @@ describe('bootstrapInterval and the cell comparator', () => {
 });
 
 describe('specifications', () => {
+  it('says "(or official)" in the high-confidence label only where some footprints are official', () => {
+    const { areas, pool } = study();
+    const label = (as: typeof areas) => specifications({ pool, areas: as }).find((x) => x.id === 'high-confidence-only')?.label;
+    expect(label(areas)).toBe('Only the footprints of high confidence');
+    expect(label(areas.map((a, i) => (i === 1 ? { ...a, confidence: 'official' } : a)))).toBe('Only the footprints of high confidence (or official)');
+  });
+
   it('a comparator that reweights nothing more reproduces the main estimate', () => {
     const { areas, pool } = study();
     const main = specifications({ pool, areas })[0]!;

@@ -467,7 +467,9 @@ export function specifications(inputs: RobustnessInputs): Specification[] {
     },
     {
       id: 'high-confidence-only',
-      label: 'Only the footprints of high confidence (or official)',
+      // "(or official)" only where some footprints are official: beside approximate ones alone it
+      // reads as though official boundaries existed.
+      label: `Only the footprints of high confidence${areas.some((a) => a.confidence === 'official') ? ' (or official)' : ''}`,
       group: 'footprints',
       areas: withComparator(areas.filter((a) => a.confidence === 'high' || a.confidence === 'official'), main),
     },
@@ -475,7 +477,7 @@ export function specifications(inputs: RobustnessInputs): Specification[] {
   if (inputs.residentsRuleAreas) {
     specs.push({
       id: 'residents-rule',
-      label: 'A neighbourhood counts as inside a footprint when most of its residents are',
+      label: 'A neighbourhood counts as inside a footprint when most of its residents live inside it',
       group: 'footprints',
       areas: withComparator(inputs.residentsRuleAreas, main),
     });

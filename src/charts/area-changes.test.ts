@@ -143,7 +143,7 @@ describe('area-changes', () => {
   it('writes a summary that follows the data', () => {
     expect(chart.summary(four, chart.defaultState)).toBe(
       'Between 2011 and 2021 the share of residents in very good health rose in 2 of the 4 Big Local areas and fell in 2; ' +
-        "in 2 it ended lower relative to the area's similar areas, in 1 higher (1 the same).",
+        "in 2 it ended lower relative to the area’s similar areas, in 1 higher (1 the same).",
     );
     const mostlyUp = small([
       [1, 0],

@@ -115,8 +115,8 @@ export function summary(data: BigLocalArea[], state: State): string {
   const moved = `${first} of the ${count(data.length, 'Big Local area')} and ${second}${same > 0 ? ` (${same} unchanged)` : ''}`;
   const relParts =
     higher >= lower
-      ? `in ${higher} it ended higher relative to the area's similar areas, in ${lower} lower`
-      : `in ${lower} it ended lower relative to the area's similar areas, in ${higher} higher`;
+      ? `in ${higher} it ended higher relative to the area’s similar areas, in ${lower} lower`
+      : `in ${lower} it ended lower relative to the area’s similar areas, in ${higher} higher`;
   return (
     `Between 2011 and 2021 the share of residents in ${lowerFirst(MEASURE_LABELS[m])} ${moved}; ` +
     `${relParts}${relSame > 0 ? ` (${relSame} the same)` : ''}.${flagsSentence(data)}`

@@ -72,7 +72,7 @@ describe('england-map', () => {
     expect(t.columns).toContain('Change (pp)');
     const s = chart.summary(data, chart.defaultState);
     // The fourth district's change rounds to 0.0: the counts add up to the whole.
-    expect(s).toContain('rose in 2 of 4 local authorities, fell in 1 and did not change in 1.');
+    expect(s).toContain('rose in 2 of 4 local authorities, fell in 1 and changed by less than 0.05 points in 1.');
     expect(s).toContain('from −1.2 pp in Southam to +2.5 pp in Northtown');
     expect(s).toMatch(/approximate/);
     expect(s).toContain(`The ${data.areas.length} Big Local areas are marked`);

@@ -137,7 +137,7 @@ export function summary(data: Data, state: State): string {
   const label = MEASURE_LABELS[m].toLowerCase();
   // Changes that round to 0.0 are neither: say how many, so the counts add up to the whole.
   const same = places.length - rose - fell;
-  const parts = [`the share in ${label} rose in ${rose} of ${places.length} local authorities`, `fell in ${fell}`, ...(same ? [`did not change in ${same}`] : [])];
+  const parts = [`the share in ${label} rose in ${rose} of ${places.length} local authorities`, `fell in ${fell}`, ...(same ? [`changed by less than 0.05 points in ${same}`] : [])];
   const head = `Between 2011 and 2021 ${listJoin(parts)}`;
   const range = lo && hi ? ` It ranged from ${fmtPp(lo.health.changePp[m])} in ${lo.name} to ${fmtPp(hi.health.changePp[m])} in ${hi.name}.` : '';
   const marked = `The ${data.areas.length} Big Local areas are marked with dots`;

@@ -180,7 +180,7 @@ const SPEC_FIXTURES: SpecFixture[] = [
   ['baseline-matched', 'Similar areas also matched on 2011 very good health (five bands within region and decile)', 'comparator', 150, [-0.03, -0.37, 0.3], [0.08, -0.05, 0.2]],
   ['district-decile', 'Similar areas in the same district and deprivation decile', 'comparator', 150, [0.22, -0.12, 0.54], [0.07, -0.06, 0.2]],
   ['exclude-low-confidence', 'Without the footprints of low confidence', 'footprints', 129, [-0.02, -0.39, 0.35], [0.11, -0.03, 0.25]],
-  ['high-confidence-only', 'Only the footprints of high confidence (or official)', 'footprints', 19, [0.1, -0.9, 1.15], [0.16, -0.27, 0.59]],
+  ['high-confidence-only', 'Only the footprints of high confidence', 'footprints', 19, [0.1, -0.9, 1.15], [0.16, -0.27, 0.59]],
   ['exclude-fast-growth', 'Without neighbourhoods whose residents grew by more than 40%', 'growth', 150, [0.19, -0.16, 0.52], [0.04, -0.09, 0.17]],
 ];
 

@@ -113,7 +113,7 @@ export const charts: ChartRegistry = {
   robustness: {
     ...pick(robustness),
     id: 'robustness',
-    source: (d) => `${CENSUS}. ${FOOTPRINTS}. ${placeboIntervalNote(d.intervals.sets)} Each specification’s bootstrap interval is stretched, side by side, as much as the main one’s is.`,
+    source: (d) => `${CENSUS}. ${FOOTPRINTS}. ${placeboIntervalNote(d.intervals.sets)} Each row’s interval is its bootstrap interval widened, on each side, in the same proportion as the main comparison’s.`,
   },
 };
 

@@ -107,7 +107,7 @@ describe('robustness', () => {
     expect(t.columns).toEqual(['Specification', 'Group', 'Difference (pp)', '95% interval, lower (pp)', '95% interval, upper (pp)', 'Big Local areas']);
     expect(t.rows).toHaveLength(6);
     expect(t.rows[0]).toEqual(['Main comparison: similar areas by region and deprivation decile', 'comparator', 0.07, -0.06, 0.2, 150]);
-    expect(t.rows.find((r) => r[0] === 'Only the footprints of high confidence (or official)')?.[5]).toBe(19);
+    expect(t.rows.find((r) => r[0] === 'Only the footprints of high confidence')?.[5]).toBe(19);
   });
 
   it.each(TEST_WIDTHS)('stops the grid and zero line at the words: every label and value is boxed, at width %i', (width) => {

@@ -236,7 +236,7 @@ describe('districts paragraph', () => {
     ({ code, name: code, regionCode: region, regionName: region, units: 1, bigLocalAreas: [], health: {} }) as unknown as Parameters<typeof districtsParagraph>[0][number];
   it('says where the areas are, from the data', () => {
     const ds = [district('A', 'R1'), district('B', 'R1'), district('C', 'R2'), district('D', 'R2')];
-    expect(districtsParagraph(ds, [makeArea(1, 0.5), makeArea(-1, -2)])).toBe("The 2 Big Local areas lie in 1 of England's 4 local authorities, across 1 of its 2 regions.");
+    expect(districtsParagraph(ds, [makeArea(1, 0.5), makeArea(-1, -2)])).toBe("The 2 Big Local areas lie in 1 of England’s 4 local authorities, across 1 of its 2 regions.");
     const everywhere = [makeArea(1, 0.5), { ...makeArea(1, 0.5), regionCode: 'R2', ladCode: 'C' }];
     expect(districtsParagraph([district('A', 'R1'), district('C', 'R2')].map((d, i) => ({ ...d, regionCode: i ? 'R2' : everywhere[0]!.regionCode })), everywhere)).toContain('across all 2 of its regions');
   });

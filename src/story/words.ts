@@ -315,7 +315,7 @@ export function districtsParagraph(districts: Place[], areas: BigLocalArea[]): s
   const areaRegions = new Set(areas.map((a) => a.regionCode)).size;
   const spread = areaRegions === regionCount ? `all ${regionCount} of its regions` : `${areaRegions} of its ${regionCount} regions`;
   const areaLads = new Set(areas.map((a) => a.ladCode)).size;
-  return `The ${areas.length} Big Local areas lie in ${areaLads} of England's ${districts.length} local authorities, across ${spread}.`;
+  return `The ${areas.length} Big Local areas lie in ${areaLads} of England’s ${districts.length} local authorities, across ${spread}.`;
 }
 
 // ---------------------------------------------------------------------------------------------
