@@ -87,7 +87,7 @@ const BOUNDARIES = 'Boundaries: ONS Open Geography Portal (generalised), contain
 const FOOTPRINTS = 'Big Local footprints and similar-area weights (IMD deciles within region): this site’s analysis';
 /** How the site's intervals are made, for a source line. */
 const placeboIntervalNote = (sets: number) =>
-  `95% intervals from ${sets.toLocaleString('en-GB')} placebo sets of similar neighbourhoods that got no Big Local money (see the method).`;
+  `95% intervals from ${sets.toLocaleString('en-GB')} placebo sets of similar neighbourhoods that got no Big Local money (see the method), so an interval need not be centred on its estimate.`;
 
 export const charts: ChartRegistry = {
   'england-health': { ...pick(englandHealth), id: 'england-health', source: () => `${CENSUS}.` },
