@@ -402,9 +402,9 @@ export function claimStanding(d: Interval, sign: 1 | -1): 'holds' | 'contradicte
 }
 
 /**
- * The verdict on both claims, each by its own interval, in whole sentences. Where neither is shown and an estimate lies
- * on the far side of zero from its claim, says how much the interval leaves room for on the
- * claim's side: as much as the interval allows, and no more.
+ * The verdict on both claims, each by its own interval, in whole sentences. Where neither is shown
+ * and an estimate lies on the far side of zero from its claim, says how much the interval leaves
+ * room for on the claim's side: as much as the interval allows, and no more.
  */
 export function claimsVerdict(s: Summary, r?: Robustness): string {
   const claims = [
