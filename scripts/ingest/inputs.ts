@@ -215,14 +215,15 @@ export function readHealth2021ByLsoa(raw: string, lookup: OaLookup): { file: str
       started[l] = 1;
       order.push(l);
     }
+    // Added in place, with no closure per row: under tsx each closure made in this loop of
+    // 189,000 rows is also given its name at run time, which doubled this step's time.
     const at = l * 6;
-    const add = (i: number, n: number) => (sums[at + i] = sums[at + i]! + n);
-    add(0, c.residents);
-    add(1, c.very_good);
-    add(2, c.good);
-    add(3, c.fair);
-    add(4, c.bad);
-    add(5, c.very_bad);
+    sums[at] = sums[at]! + c.residents;
+    sums[at + 1] = sums[at + 1]! + c.very_good;
+    sums[at + 2] = sums[at + 2]! + c.good;
+    sums[at + 3] = sums[at + 3]! + c.fair;
+    sums[at + 4] = sums[at + 4]! + c.bad;
+    sums[at + 5] = sums[at + 5]! + c.very_bad;
     return true;
   });
   const missing = seen.indexOf(0);
