@@ -66,26 +66,29 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const footprints = step('units inside each footprint', () => placeFootprints(inputs.footprints, points, index, inputs.lads, boundaryFile));
 
     // 4. Maps: the worker cuts them while this thread works out the figures.
-    const plan = lsoaMapPlan(points.map((p) => p.code), index.lsoa21Lad, footprints);
+    const plan = step('LSOA maps: which LSOAs each shows', () => lsoaMapPlan(points.map((p) => p.code), index.lsoa21Lad, footprints));
     geometry.lsoaMaps(plan); // worker: each LSOA map's geometry
-    const maps = geometry.maps({ // worker: every map file, once it has their properties
-      lsoaProperties: lsoaProperties(plan, index, inputs.health2021.counts, footprints.areaOfUnit),
-      footprintGroups: footprintGroups(inputs.footprints, order, footprints),
-    });
+    const maps = geometry.maps( // worker: every map file, once it has their properties
+      step('LSOA maps: properties and groups', () => ({
+        lsoaProperties: lsoaProperties(plan, index, inputs.health2021.counts, footprints.areaOfUnit),
+        footprintGroups: footprintGroups(inputs.footprints, order, footprints),
+      })),
+    );
 
     // 5. Each area against its similar areas, then every table.
     const comparison = step(`bootstrap (${BOOTSTRAP_REPLICATES} replicates)`, () => compareAreas(index.units, footprints, inputs.lads, inputs.ladFile));
     const tables = step('tables, checked against the schema', () => assembleTables(inputs, index, footprints, comparison, order, points));
     // How far the comparison holds: other specifications, placebo sets of neighbouring units.
     const neighbours = { codes: points.map((p) => p.code), pairs: await geometry.neighbours }; // worker: LSOAs sharing a boundary
-    const robustness = RobustnessSchema.parse(
-      robustnessReport(robustnessInputs(index, footprints, tables.areas, inputs.lads, inputs.ladFile, inputs.health2021.counts, neighbours), step),
+    const checks = step('robustness: units, pool and neighbours', () =>
+      robustnessInputs(index, footprints, tables.areas, inputs.lads, inputs.ladFile, inputs.health2021.counts, neighbours),
     );
+    const robustness = RobustnessSchema.parse(robustnessReport(checks, step));
 
     const summary = siteSummary(tables.summary, robustness.intervals); // the site's interval is the placebo test's
 
     // 6. Write everything to a temporary folder, then swap it in.
-    const files = tableFiles({ ...tables, summary }, robustness, index.units, inputs.lads, footprints.areaOfUnit);
+    const files = step('tables as JSON and CSV text', () => tableFiles({ ...tables, summary }, robustness, index.units, inputs.lads, footprints.areaOfUnit));
     if (footprintMap) files.set('geo/footprints.topo.json', JSON.stringify(footprintMap) + '\n');
     for (const [name, text] of await maps) files.set(name, text); // worker: done
     step('write files', () => writeAtomically(resolve(options.out), files));
