@@ -20,6 +20,7 @@ import {
   ROBUSTNESS_MEASURES,
   healthShares,
   round,
+  shareOf,
   type GrowthBand,
   type HealthCounts,
   type HealthMeasure,
@@ -59,12 +60,27 @@ export function packAreas(areas: Pick<AreaFigures, 'own' | 'comparator'>[]): Flo
 }
 
 
-/** The difference in differences of summed rows (own change minus comparator change), per measure. */
-function estimateOfSum(sum: Float64Array): Estimates {
-  const [o11, o21, c11, c21] = [0, 1, 2, 3].map((k) => healthShares(countsAt(sum, k * FIELDS.length)));
-  const out = {} as Estimates;
-  for (const m of HEALTH_MEASURES) out[m] = o21![m] - o11![m] - (c21![m] - c11![m]);
+/**
+ * The difference in differences of summed rows (own change minus comparator change), for each of
+ * `measures`. Each share is worked out as healthShares works it out (its categories added in the
+ * same order, then rounded), but only for the measures asked for: a bootstrap asks this of every
+ * replicate.
+ */
+function estimateOfSum<M extends HealthMeasure>(sum: Float64Array, measures: readonly M[]): Record<M, number> {
+  const out = {} as Record<M, number>;
+  for (const m of measures) {
+    const fields = FIELDS_OF[m];
+    out[m] = shareIn(sum, 1, fields) - shareIn(sum, 0, fields) - (shareIn(sum, 3, fields) - shareIn(sum, 2, fields));
+  }
   return out;
+}
+
+/** One measure's share in block `k` of a summed row; `fields` as in FIELDS_OF (residents, then its categories). */
+function shareIn(sum: Float64Array, k: number, fields: readonly number[]): number {
+  const o = k * FIELDS.length;
+  let n = sum[o + fields[1]!]!;
+  for (let j = 2; j < fields.length; j++) n += sum[o + fields[j]!]!;
+  return shareOf(n, sum[o]!);
 }
 
 /** The point estimate of the areas in `rows` (indices into `packed`; all areas when omitted). */
@@ -75,7 +91,7 @@ export function estimateOf(packed: Float64Array, rows?: ArrayLike<number>): Esti
     const base = (rows ? rows[i]! : i) * ROW;
     for (let f = 0; f < ROW; f++) sum[f]! += packed[base + f]!;
   }
-  return estimateOfSum(sum);
+  return estimateOfSum(sum, HEALTH_MEASURES);
 }
 
 /** The counts (offsets within a year of a packed row) each measure's share is made of: residents, then its categories. */
@@ -118,7 +134,7 @@ export function bootstrapInterval<M extends HealthMeasure = HealthMeasure>(
         sum[f]! += packed[base + f]!;
       }
     }
-    const est = estimateOfSum(sum);
+    const est = estimateOfSum(sum, measures);
     for (const m of measures) samples[m][b] = est[m];
   }
   return Object.fromEntries(
