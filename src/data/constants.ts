@@ -239,21 +239,22 @@ export function round(value: number, decimals = 4): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-/** Shares of residents in each measure, in percent. */
 /** n as a percentage of total, to 4 decimals; 0 when there is no one. */
 export const shareOf = (n: number, total: number): number => (total > 0 ? round((100 * n) / total) : 0);
 
+/** Shares of residents in each measure, in percent. */
 export function healthShares(counts: HealthCounts): HealthShares {
+  // shareOf written out, with no closure: the ingest calls this for every unit, several times over,
+  // and under tsx every closure made is also named at run time.
   const total = counts.residents;
-  const share = (n: number) => shareOf(n, total);
   return {
-    very_good: share(counts.very_good),
-    good: share(counts.good),
-    fair: share(counts.fair),
-    bad: share(counts.bad),
-    very_bad: share(counts.very_bad),
-    very_good_or_good: share(counts.very_good + counts.good),
-    bad_or_very_bad: share(counts.bad + counts.very_bad),
+    very_good: shareOf(counts.very_good, total),
+    good: shareOf(counts.good, total),
+    fair: shareOf(counts.fair, total),
+    bad: shareOf(counts.bad, total),
+    very_bad: shareOf(counts.very_bad, total),
+    very_good_or_good: shareOf(counts.very_good + counts.good, total),
+    bad_or_very_bad: shareOf(counts.bad + counts.very_bad, total),
   };
 }
 
