@@ -618,8 +618,9 @@ export function coverage(placebo: { packed: Float64Array }[], replicates: number
     let vgLow = 0, vgHigh = 0, bvbLow = 0, bvbHigh = 0;
     let settled = false;
     for (let b = 0; b < replicates; b++) {
-      // The twelve sums in locals rather than an array: this loop runs 9 million times, and the
-      // sums then stay in registers. Each is added up in the same order, so to the same value.
+      // The twelve sums in locals rather than an array: the loop below runs once per area per
+      // replicate of every set, and the sums then stay in registers. Each is added up in the same
+      // order, so to the same value.
       let r0 = 0, g0 = 0, x0 = 0, r1 = 0, g1 = 0, x1 = 0, r2 = 0, g2 = 0, x2 = 0, r3 = 0, g3 = 0, x3 = 0;
       for (let i = 0; i < n; i++) {
         state = (Math.imul(state, LCG_A) + LCG_C) | 0;
