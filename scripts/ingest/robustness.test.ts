@@ -21,6 +21,7 @@ import {
   type StudyUnit,
 } from './robustness.ts';
 import { NEAREST_NEIGHBOURS } from '../../src/data/schema.ts';
+import { HEALTH_MEASURES, healthShares, type HealthCounts } from '../../src/data/constants.ts';
 import { PlaceboComparator, PlaceboPool, placeboEstimates, placeboRank, placeboTarget } from './placebo.ts';
 
 /** Placebo sets as lists of units. */
@@ -156,6 +157,19 @@ describe('specifications', () => {
     const e1 = estimateOf(packAreas(main.areas));
     const e2 = estimateOf(packAreas(same));
     for (const m of ['very_good', 'bad_or_very_bad'] as const) expect(e2[m]).toBeCloseTo(e1[m], 9);
+  });
+
+  it('estimates every measure as healthShares gives its shares (FIELDS_OF agrees with it)', () => {
+    // Counts in which every category moves differently, so a measure summing the wrong ones shows.
+    const year = (residents: number, ...n: [number, number, number, number, number]): HealthCounts => {
+      const [very_good, good, fair, bad, very_bad] = n;
+      return { residents, very_good, good, fair, bad, very_bad };
+    };
+    const own = { counts2011: year(1000, 410, 330, 160, 70, 30), counts2021: year(1100, 480, 340, 170, 65, 45) };
+    const comparator = { counts2011: year(2000, 800, 700, 310, 140, 50), counts2021: year(2050, 870, 690, 330, 110, 50) };
+    const [o11, o21, c11, c21] = [own.counts2011, own.counts2021, comparator.counts2011, comparator.counts2021].map(healthShares);
+    const estimate = estimateOf(packAreas([{ own, comparator }]));
+    for (const m of HEALTH_MEASURES) expect(estimate[m]).toBeCloseTo(o21![m] - o11![m] - (c21![m] - c11![m]), 9);
   });
 
   it('has stable ids in groups, and drops what each says it drops', () => {
